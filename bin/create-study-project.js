@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Entry point. Plain JavaScript with no static imports, so that an old Node can parse it and print a plain
+// message instead of a stack trace. Everything else is loaded only after the version check.
+
+var MINIMUM = [22, 12];
+var parts = process.versions.node.split('.').map(Number);
+var major = parts[0];
+var minor = parts[1];
+
+if (major < MINIMUM[0] || (major === MINIMUM[0] && minor < MINIMUM[1])) {
+  console.error(
+    'create-study-project needs Node.js ' +
+      MINIMUM.join('.') +
+      ' or newer; you have v' +
+      process.versions.node +
+      '. Install Node 24 LTS: https://nodejs.org',
+  );
+  process.exit(1);
+}
+
+import('../dist/cli.js').catch(function (error) {
+  console.error(error);
+  process.exit(1);
+});

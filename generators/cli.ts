@@ -1,0 +1,107 @@
+// The command line: `create-study-project [dir]`, `list`, `verify`. Each command's code is loaded only when it
+// runs (prompts only on a TTY, verify only for `verify`), so a plain `create` starts fast.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { parseOptionFlags } from './answers.js';
+import { CancelledError, EXIT_CANCELLED, UsageError } from './errors.js';
+import { PACKAGE_MANAGERS } from './package-manager.js';
+import { generator } from './paths.js';
+import { fail, info } from './ui.js';
+
+const name = generator.name;
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  await yargs(argv)
+    .scriptName(name)
+    .locale('en')
+    .usage(`${name} [dir] [options]\n\nCreate a ready-to-run TypeScript study project from a template.`)
+    .command(
+      '$0 [dir]',
+      'Create a project (asks what flags leave open, on a terminal)',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', describe: 'Project directory (default: study-project)' })
+          .option('template', { alias: 't', type: 'string', describe: 'Template name (see `list`) or folder path' })
+          .option('yes', { alias: 'y', type: 'boolean', describe: 'Take the defaults for everything not given' })
+          .option('install', { type: 'boolean', describe: 'Install dependencies (--no-install to skip)' })
+          .option('git', { type: 'boolean', describe: 'git init + first commit (--no-git to skip)' })
+          .option('overwrite', { type: 'boolean', describe: 'Write into a non-empty directory (keeps .git)' })
+          .option('dry-run', { type: 'boolean', describe: 'Print the files that would be written; write nothing' })
+          .option('package-manager', { type: 'string', describe: `${PACKAGE_MANAGERS.join('|')} (default: detected)` })
+          .option('preset', { type: 'string', describe: 'JSON file with answers (same keys as the flags)' })
+          .option('name', { type: 'string', describe: 'Package name, when the directory name is not a valid one' })
+          .option('option', { type: 'string', array: true, nargs: 1, describe: 'Template option key=value (repeatable)' }),
+      async (args) => {
+        const { create } = await import('./create.js');
+        exitCode = await create({
+          flags: {
+            dir: args.dir,
+            template: args.template,
+            yes: args.yes,
+            install: args.install,
+            git: args.git,
+            overwrite: args.overwrite,
+            packageManager: args.packageManager,
+            name: args.name,
+            options: parseOptionFlags(args.option ?? []),
+          },
+          presetFile: args.preset,
+          dryRun: args.dryRun === true,
+        });
+      },
+    )
+    .command(
+      'list',
+      'List the templates with one-line descriptions',
+      (y) => y.option('json', { type: 'boolean', describe: 'Machine-readable output' }),
+      async (args) => {
+        const { list } = await import('./list.js');
+        exitCode = list(args.json === true);
+      },
+    )
+    .command(
+      'verify [templates..]',
+      'The template check: generate, install, lint, test, build, start and probe each template',
+      (y) =>
+        y
+          .positional('templates', { type: 'string', array: true, describe: 'Template names or folders (default: all)' })
+          .option('keep', { type: 'boolean', describe: 'Keep the temporary project directories' })
+          .option('skip', { type: 'string', array: true, nargs: 1, describe: 'Skip a step (repeatable; CI never does)' }),
+      async (args) => {
+        const { verify } = await import('./verify/index.js');
+        exitCode = await verify({ targets: args.templates ?? [], keep: args.keep === true, skip: args.skip ?? [] });
+      },
+    )
+    .example(`${name}`, 'Ask for everything on a terminal')
+    .example(`${name} my-guestbook --template guestbook --yes`, 'Defaults, no questions (installs and commits)')
+    .example(`${name} my-app -t guestbook --no-install --no-git --option pageSize=20`, 'Set a template option')
+    .example(`${name} "My App" --name my-app --yes`, 'A directory that is not a valid package name')
+    .example(`${name} class/alice --preset cohort.json`, 'Same answers for a whole class')
+    .example(`${name} my-app -t ./my-template --dry-run`, 'Preview an instructor template folder')
+    .example(`${name} list`, 'Templates and what they are')
+    .example(`${name} verify guestbook`, 'Check that a template is green end to end')
+    .strict()
+    .version(generator.version)
+    .alias('v', 'version')
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(120, process.stdout.columns || 100))
+    .fail((message, error) => {
+      throw error ?? new UsageError(`${message}. Run ${name} --help for usage.`);
+    })
+    .parseAsync();
+  return exitCode;
+}
+
+try {
+  process.exitCode = await main(hideBin(process.argv));
+} catch (error) {
+  if (error instanceof CancelledError) {
+    info('Cancelled');
+    process.exit(EXIT_CANCELLED);
+  }
+  fail(error instanceof Error ? error.message : String(error));
+  if (!(error instanceof UsageError) && process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  process.exitCode = 1;
+}

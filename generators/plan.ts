@@ -1,0 +1,235 @@
+// The plan: compose the template's layers and files into the list of files to write, package.json, the
+// Handlebars context and the answers record. It only reads the kit; nothing is written here, so a dry run and
+// a real run see exactly the same plan.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Answers } from './answers.js';
+import { UsageError } from './errors.js';
+import {
+  kitLayerNames,
+  loadLayer,
+  loadVersions,
+  resolveDependency,
+  type EnvEntry,
+  type OptionValue,
+  type Part,
+} from './kit.js';
+import { packageManager, type PackageManager } from './package-manager.js';
+import { generator, kitRoot } from './paths.js';
+import { shellQuote } from './ui.js';
+
+/** Written into every generated package.json and given to templates as `node`. */
+export const NODE = { engines: '>=22.13', major: 24 };
+
+export const RECORD_FILE = 'study-project.json';
+const GENERATED_FILES = ['package.json', RECORD_FILE];
+
+export interface PlanFile {
+  /** Output path relative to the project root, with `/` separators. */
+  path: string;
+  /** Where it comes from, for messages: `layers/base/files/src/app.ts.hbs`. */
+  origin: string;
+  /** Absolute source path in the kit (absent for files the generator writes itself). */
+  source?: string;
+  /** Rendered with Handlebars (the source ends in `.hbs`); otherwise copied byte for byte. */
+  render: boolean;
+  /** Content of a file the generator writes itself (package.json, study-project.json). */
+  content?: string;
+}
+
+export interface RenderContext {
+  projectName: string;
+  packageName: string;
+  template: { name: string; title: string; description: string; flavour: string; seed: string };
+  layers: Record<string, boolean>;
+  options: Record<string, OptionValue>;
+  env: EnvEntry[];
+  scripts: Record<string, string>;
+  pm: PackageManager;
+  generator: { name: string; version: string };
+  node: typeof NODE;
+}
+
+export interface AnswersRecord {
+  generator: { name: string; version: string };
+  template: string;
+  templatePath?: string;
+  packageName: string;
+  options: Record<string, OptionValue>;
+  packageManager: string;
+  command: string;
+}
+
+export interface Plan {
+  files: PlanFile[];
+  /** Partial name → absolute path of its `.hbs` file (later layers replace earlier ones). */
+  partials: Record<string, string>;
+  context: RenderContext;
+}
+
+export function buildPlan(answers: Answers): Plan {
+  const { template } = answers;
+  const parts: Part[] = [...template.layers.map(loadLayer), template];
+
+  const files = new Map<string, PlanFile>();
+  const partials: Record<string, string> = {};
+  for (const part of parts) {
+    for (const file of kitFiles(part)) {
+      if (GENERATED_FILES.includes(file.path)) {
+        throw new UsageError(`${file.origin}: ${file.path} is written by the generator (from the manifests)`);
+      }
+      files.set(file.path, file); // a later layer replaces an earlier one's file
+    }
+    for (const relative of listFiles(path.join(part.dir, 'partials'))) {
+      if (relative.endsWith('.hbs')) partials[relative.slice(0, -'.hbs'.length)] = path.join(part.dir, 'partials', relative);
+    }
+  }
+
+  const scripts = Object.assign({}, ...parts.map((part) => part.package.scripts)) as Record<string, string>;
+  const env = mergeEnv(parts);
+  const packageJson = buildPackageJson(answers, parts, scripts);
+  const record = buildRecord(answers);
+  files.set('package.json', generated('package.json', packageJson));
+  files.set(RECORD_FILE, generated(RECORD_FILE, record));
+
+  const layers = Object.fromEntries(kitLayerNames().map((name) => [name, template.layers.includes(name)]));
+  return {
+    files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    partials,
+    context: {
+      projectName: answers.projectName,
+      packageName: answers.packageName,
+      template: {
+        name: template.name,
+        title: template.title,
+        description: template.description,
+        flavour: template.flavour,
+        seed: template.seed,
+      },
+      layers,
+      options: answers.options,
+      env,
+      scripts,
+      pm: packageManager(answers.packageManager),
+      generator: { ...generator },
+      node: NODE,
+    },
+  };
+}
+
+/** The file rules: `x.hbs` → `x` (rendered), `_gitignore` → `.gitignore`, `_npmrc` → `.npmrc`. */
+export function outputPath(relative: string): { path: string; render: boolean } {
+  const render = relative.endsWith('.hbs');
+  const withoutHbs = render ? relative.slice(0, -'.hbs'.length) : relative;
+  const dir = path.posix.dirname(withoutHbs);
+  const base = path.posix.basename(withoutHbs);
+  const renamed = base === '_gitignore' ? '.gitignore' : base === '_npmrc' ? '.npmrc' : base;
+  return { path: dir === '.' ? renamed : `${dir}/${renamed}`, render };
+}
+
+function kitFiles(part: Part): PlanFile[] {
+  const filesDir = path.join(part.dir, 'files');
+  const label = originLabel(part.dir);
+  return listFiles(filesDir).map((relative) => ({
+    ...outputPath(relative),
+    origin: `${label}/files/${relative}`,
+    source: path.join(filesDir, relative),
+  }));
+}
+
+/** Every file under `dir` (dot-files included), relative, `/`-separated, sorted. Symlinks are refused. */
+function listFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (entry.isSymbolicLink()) throw new UsageError(`${path.join(dir, relative)}: symbolic links are not supported`);
+    if (entry.isFile()) files.push(relative);
+  }
+  return files.sort();
+}
+
+function mergeEnv(parts: Part[]): EnvEntry[] {
+  const env: EnvEntry[] = [];
+  for (const entry of parts.flatMap((part) => part.env)) {
+    const index = env.findIndex((existing) => existing.name === entry.name);
+    if (index >= 0) env[index] = entry;
+    else env.push(entry);
+  }
+  return env;
+}
+
+function buildPackageJson(answers: Answers, parts: Part[], scripts: Record<string, string>): string {
+  const versions = loadVersions();
+  const resolve = (key: 'dependencies' | 'devDependencies'): Record<string, string> => {
+    const resolved: Record<string, string> = {};
+    for (const part of parts) {
+      for (const spec of part.package[key]) {
+        const [name, range] = resolveDependency(spec, versions, `${originLabel(part.dir)} (${key})`);
+        resolved[name] = range;
+      }
+    }
+    return sortKeys(resolved);
+  };
+  const dependencies = resolve('dependencies');
+  const devDependencies = resolve('devDependencies');
+  for (const name of Object.keys(dependencies)) delete devDependencies[name]; // a runtime dependency wins
+  const pkg = {
+    name: answers.packageName,
+    version: '0.1.0',
+    private: true,
+    description: answers.template.description,
+    type: 'module',
+    engines: { node: NODE.engines },
+    scripts,
+    dependencies,
+    devDependencies,
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+function buildRecord(answers: Answers): string {
+  const record: AnswersRecord = {
+    generator: { ...generator },
+    template: answers.template.name,
+    ...(answers.template.givenPath !== undefined && { templatePath: answers.template.givenPath }),
+    packageName: answers.packageName,
+    options: answers.options,
+    packageManager: answers.packageManager,
+    command: reproduceCommand(answers),
+  };
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+/** The non-interactive command that writes this project again (only what differs from the defaults). */
+export function reproduceCommand(answers: Answers): string {
+  const args = [`${generator.name}@${generator.version}`, answers.projectName, '--template', answers.templateArg];
+  if (answers.packageName !== answers.projectName) args.push('--name', answers.packageName);
+  args.push('--yes');
+  if (!answers.install) args.push('--no-install');
+  if (!answers.git) args.push('--no-git');
+  if (answers.packageManager !== 'npm') args.push('--package-manager', answers.packageManager);
+  for (const [name, value] of Object.entries(answers.options)) {
+    if (value !== answers.template.options[name]?.default) args.push('--option', `${name}=${String(value)}`);
+  }
+  return ['npx', ...args.map(shellQuote)].join(' ');
+}
+
+function generated(filePath: string, content: string): PlanFile {
+  return { path: filePath, origin: `(generated) ${filePath}`, render: false, content };
+}
+
+function originLabel(dir: string): string {
+  const relative = path.relative(kitRoot, dir);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative.split(path.sep).join('/');
+}
+
+function sortKeys(object: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

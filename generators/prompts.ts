@@ -1,0 +1,66 @@
+// The questions asked on a terminal. Loaded only when stdin and stdout are a TTY and --yes was not given;
+// each one is asked only when flags and the preset left it open (see answers.ts).
+import prompts, { type PromptObject } from 'prompts';
+import { packageNameProblem } from './answers.js';
+import { CancelledError } from './errors.js';
+import type { PackageManagerName } from './package-manager.js';
+
+async function ask<T>(question: Omit<PromptObject<'value'>, 'name'>): Promise<T> {
+  const answer = await prompts(
+    { ...question, name: 'value' },
+    {
+      onCancel: () => {
+        throw new CancelledError();
+      },
+    },
+  );
+  return answer.value as T;
+}
+
+export function directory(initial: string): Promise<string> {
+  return ask<string>({
+    type: 'text',
+    message: 'Project directory',
+    initial,
+    format: (value: string) => value.trim() || initial,
+  });
+}
+
+export function template(choices: { name: string; description: string }[]): Promise<string> {
+  return ask<string>({
+    type: 'select',
+    message: 'What are you building?',
+    choices: choices.map(({ name, description }) => ({ title: name, description, value: name })),
+    initial: 0,
+  });
+}
+
+export function packageName(dir: string, suggestion: string): Promise<string> {
+  return ask<string>({
+    type: 'text',
+    message: `Package name ("${dir}" is not a valid one)`,
+    initial: suggestion,
+    validate: (value: string) => packageNameProblem(value) ?? true,
+  });
+}
+
+export async function overwrite(dir: string): Promise<boolean> {
+  const choice = await ask<'cancel' | 'overwrite'>({
+    type: 'select',
+    message: `Directory "${dir}" is not empty. How do you want to continue?`,
+    choices: [
+      { title: 'Cancel', value: 'cancel' },
+      { title: 'Remove existing files (keeps .git) and continue', value: 'overwrite' },
+    ],
+    initial: 0,
+  });
+  return choice === 'overwrite';
+}
+
+export function install(manager: PackageManagerName): Promise<boolean> {
+  return ask<boolean>({ type: 'confirm', message: `Install dependencies with ${manager}?`, initial: true });
+}
+
+export function git(): Promise<boolean> {
+  return ask<boolean>({ type: 'confirm', message: 'Create a git repository with a first commit?', initial: true });
+}

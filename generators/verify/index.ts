@@ -1,0 +1,4 @@
+export async function verify(input: { targets: string[]; keep: boolean; skip: string[] }): Promise<number> {
+  console.log(input);
+  return 1;
+}
