@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     .alias('v', 'version')
     .help()
     .alias('h', 'help')
-    .wrap(Math.min(120, process.stdout.columns || 100))
+    .wrap(process.stdout.isTTY ? Math.min(120, process.stdout.columns) : null)
     .fail((message, error) => {
       throw error ?? new UsageError(`${message}. Run ${name} --help for usage.`);
     })

@@ -13,6 +13,7 @@ import {
   type EnvEntry,
   type OptionValue,
   type Part,
+  type Template,
 } from './kit.js';
 import { packageManager, type PackageManager } from './package-manager.js';
 import { generator, kitRoot } from './paths.js';
@@ -69,7 +70,7 @@ export interface Plan {
 
 export function buildPlan(answers: Answers): Plan {
   const { template } = answers;
-  const parts: Part[] = [...template.layers.map(loadLayer), template];
+  const parts = templateParts(template);
 
   const files = new Map<string, PlanFile>();
   const partials: Record<string, string> = {};
@@ -117,6 +118,22 @@ export function buildPlan(answers: Answers): Plan {
   };
 }
 
+/** The layers in order, then the template itself. */
+export function templateParts(template: Template): Part[] {
+  return [...template.layers.map(loadLayer), template];
+}
+
+/** The env entries of the layers, then the template's: appended in order, the same name replaces. */
+export function mergeEnv(parts: Part[]): EnvEntry[] {
+  const env: EnvEntry[] = [];
+  for (const entry of parts.flatMap((part) => part.env)) {
+    const index = env.findIndex((existing) => existing.name === entry.name);
+    if (index >= 0) env[index] = entry;
+    else env.push(entry);
+  }
+  return env;
+}
+
 /** The file rules: `x.hbs` → `x` (rendered), `_gitignore` → `.gitignore`, `_npmrc` → `.npmrc`. */
 export function outputPath(relative: string): { path: string; render: boolean } {
   const render = relative.endsWith('.hbs');
@@ -153,16 +170,6 @@ function listFiles(dir: string): string[] {
     if (entry.isFile()) files.push(relative);
   }
   return files.sort();
-}
-
-function mergeEnv(parts: Part[]): EnvEntry[] {
-  const env: EnvEntry[] = [];
-  for (const entry of parts.flatMap((part) => part.env)) {
-    const index = env.findIndex((existing) => existing.name === entry.name);
-    if (index >= 0) env[index] = entry;
-    else env.push(entry);
-  }
-  return env;
 }
 
 function buildPackageJson(answers: Answers, parts: Part[], scripts: Record<string, string>): string {

@@ -31,7 +31,8 @@ export function createRenderer(plan: Plan): Renderer {
 function explain(message: string): string {
   const missing = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(message);
   if (missing) {
-    return `line ${missing[2]}, column ${missing[3]}: "${missing[1]}" is not in the template context (rendering is strict; see docs/authoring-templates.md)`;
+    const column = Number(missing[3]) + 1; // Handlebars counts columns from 0
+    return `line ${missing[2]}, column ${column}: "${missing[1]}" is not in the template context (rendering is strict; see docs/authoring-templates.md)`;
   }
   return message;
 }

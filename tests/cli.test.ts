@@ -1,0 +1,195 @@
+// The command line as a user meets it: help, version, list, and the errors for what was not given or is wrong.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { bin, cli, defaults, fixture, tempDir, version } from './helpers.js';
+
+describe('help, version, list', () => {
+  it('--help shows the commands, the flags and examples', async () => {
+    const { exitCode, stdout } = await cli(['--help'], { cwd: tempDir() });
+    expect(exitCode).toBe(0);
+    for (const text of ['--template', '--no-install', '--dry-run', '--preset', '--option', 'list', 'verify', 'Examples:']) {
+      expect(stdout).toContain(text);
+    }
+    expect(stdout).toContain('create-study-project my-guestbook --template guestbook --yes');
+  });
+
+  it('--version prints the package version', async () => {
+    const { exitCode, stdout } = await cli(['--version'], { cwd: tempDir() });
+    expect(exitCode).toBe(0);
+    expect(stdout.trim()).toBe(version);
+  });
+
+  it('list prints every kit template with its description; --json is machine-readable', async () => {
+    const text = await cli(['list'], { cwd: tempDir() });
+    const json = await cli(['list', '--json'], { cwd: tempDir() });
+    expect(text.exitCode).toBe(0);
+    expect(json.exitCode).toBe(0);
+    const rows = JSON.parse(json.stdout) as { name: string; description: string; layers: string[] }[];
+    expect(Array.isArray(rows)).toBe(true);
+    for (const row of rows) {
+      expect(row.description).not.toBe('');
+      expect(text.stdout).toContain(row.name);
+      expect(text.stdout).toContain(row.description);
+    }
+    if (rows.length === 0) expect(text.stdout).toContain('no templates');
+  });
+
+  it('says plainly that an old Node is too old (system Node 20), no stack trace', async () => {
+    const result = await execa('/usr/bin/node', [bin, '--version'], { reject: false });
+    const major = Number(/^v(\d+)/.exec(String((await execa('/usr/bin/node', ['--version'])).stdout))?.[1]);
+    if (major >= 22) return; // the machine's Node is new enough: nothing to show
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(
+      /^create-study-project needs Node\.js 22\.12 or newer; you have v\d+\.\d+\.\d+\. Install Node 24 LTS: https:\/\/nodejs\.org$/,
+    );
+  });
+});
+
+describe('without a terminal nothing is asked', () => {
+  it('names every missing flag in one line, exit code 1, and writes nothing', async () => {
+    const cwd = tempDir();
+    const { exitCode, stderr } = await cli([], { cwd });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('No terminal to ask on');
+    for (const flag of ['the directory (first argument)', '--template', '--install or --no-install', '--git or --no-git']) {
+      expect(stderr).toContain(flag);
+    }
+    expect(stderr).toContain('--yes');
+  });
+
+  it('only the flags still missing are named', async () => {
+    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), '--no-install'], { cwd: tempDir() });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('--git or --no-git');
+    expect(stderr).not.toContain('--template');
+    expect(stderr).not.toContain('--install or');
+  });
+
+  it('an unknown flag is an error pointing to --help', async () => {
+    const { exitCode, stderr } = await cli(['app', '--templat', 'x'], { cwd: tempDir() });
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/Unknown argument/i);
+    expect(stderr).toContain('--help');
+  });
+});
+
+describe('invalid input names what is wrong and what is allowed', () => {
+  it('an unknown template lists the valid ones', async () => {
+    const { exitCode, stderr } = await cli(['app', '--template', 'nope', ...defaults], { cwd: tempDir() });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('Unknown template "nope". Valid templates:');
+  });
+
+  it('a folder without template.json is an error', async () => {
+    const cwd = tempDir();
+    const { exitCode, stderr } = await cli(['app', '--template', './missing', ...defaults], { cwd });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('has no template.json');
+  });
+
+  it('a directory that is not a valid package name needs --name, with a suggestion', async () => {
+    const cwd = tempDir();
+    const bad = await cli(['My App', '--template', fixture('basic'), ...defaults], { cwd });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('"My App" is not a valid npm package name');
+    expect(bad.stderr).toContain('--name my-app');
+    const good = await cli(['My App', '--name', 'my-app', '--template', fixture('basic'), ...defaults], { cwd });
+    expect(good.exitCode).toBe(0);
+    expect(JSON.parse(await readText(path.join(cwd, 'My App', 'package.json'))).name).toBe('my-app');
+  });
+
+  it('an invalid --name is refused', async () => {
+    const { exitCode, stderr } = await cli(['app', '--name', 'Bad Name', '--template', fixture('basic'), ...defaults], {
+      cwd: tempDir(),
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('Invalid package name "Bad Name"');
+  });
+
+  it('an unknown package manager lists the valid ones', async () => {
+    const { exitCode, stderr } = await cli(
+      ['app', '--package-manager', 'npx', '--template', fixture('basic'), ...defaults],
+      { cwd: tempDir() },
+    );
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('Valid values: npm, pnpm, yarn, bun');
+  });
+
+  it('options are checked against the manifest: unknown name, type, range', async () => {
+    const cwd = tempDir();
+    const run = (option: string) => cli(['app', '--template', fixture('basic'), ...defaults, '--option', option], { cwd });
+    const unknown = await run('pageSiz=3');
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain('has no option "pageSiz". Its options: pageSize (number, default 10), greeting');
+    const notNumber = await run('pageSize=many');
+    expect(notNumber.stderr).toContain('Option pageSize=many is invalid: expected an integer ≥ 1 ≤ 100');
+    const tooBig = await run('pageSize=1000');
+    expect(tooBig.exitCode).toBe(1);
+    expect(tooBig.stderr).toContain('expected an integer ≥ 1 ≤ 100');
+    const notBoolean = await run('dark=yes');
+    expect(notBoolean.stderr).toContain('Option dark=yes is invalid: expected true or false');
+    const noEquals = await run('pageSize');
+    expect(noEquals.stderr).toContain('--option expects key=value, got "pageSize"');
+  });
+
+  it('a file where the directory should be is an error', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'app'), 'a file');
+    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), ...defaults], { cwd });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('app exists and is not a directory');
+  });
+
+  it('a directory that contains the current one is refused', async () => {
+    const { exitCode, stderr } = await cli(['..', '--template', fixture('basic'), ...defaults, '--overwrite'], {
+      cwd: tempDir(),
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('it contains the current directory');
+  });
+});
+
+describe('preset files', () => {
+  it('unknown keys and bad values name the key and the allowed values', async () => {
+    const cwd = tempDir();
+    const preset = (content: object): string => {
+      const file = path.join(cwd, 'preset.json');
+      writeFileSync(file, JSON.stringify(content));
+      return file;
+    };
+    const unknown = await cli(['app', '--preset', preset({ templat: 'guestbook' })], { cwd });
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain('unknown key "templat". Allowed keys: dir, template, name, install, git');
+    const badManager = await cli(['app', '--preset', preset({ packageManager: 'pip' })], { cwd });
+    expect(badManager.stderr).toContain('"packageManager" must be one of npm, pnpm, yarn, bun (got "pip")');
+    const badBoolean = await cli(['app', '--preset', preset({ install: 'no' })], { cwd });
+    expect(badBoolean.stderr).toContain('"install" must be true or false (got "no")');
+    const traversal = await cli(['--preset', preset({ dir: '../../elsewhere' })], { cwd });
+    expect(traversal.stderr).toContain('"dir" must be a relative directory path without ".."');
+  });
+
+  it('answers come from the preset, flags win, and a template path is relative to the preset file', async () => {
+    const cwd = tempDir();
+    const presetDir = path.join(cwd, 'course');
+    const { mkdirSync, cpSync } = await import('node:fs');
+    mkdirSync(presetDir);
+    cpSync(fixture('basic'), path.join(presetDir, 'tpl'), { recursive: true });
+    writeFileSync(
+      path.join(presetDir, 'cohort.json'),
+      JSON.stringify({ template: './tpl', install: false, git: false, options: { pageSize: 25, greeting: 'Hi' } }),
+    );
+    const { exitCode, all } = await cli(['alice', '--preset', 'course/cohort.json', '--option', 'greeting=Hey'], { cwd });
+    expect(all).toContain('Created');
+    expect(exitCode).toBe(0);
+    const record = JSON.parse(await readText(path.join(cwd, 'alice', 'study-project.json')));
+    expect(record.options).toEqual({ pageSize: 25, greeting: 'Hey', dark: false });
+    expect(record.templatePath).toBe('./course/tpl');
+  });
+});
+
+async function readText(file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(file, 'utf8');
+}

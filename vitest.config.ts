@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// The generator's own tests. templates/ holds tests of generated projects: never run them here.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['templates/**', 'node_modules/**', 'dist/**'],
+    globalSetup: ['tests/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
