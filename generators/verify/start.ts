@@ -61,7 +61,7 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
     }
 
     app.kill('SIGTERM');
-    const stopped = await Promise.race([done, sleep(STOP_TIMEOUT_MS).then(() => undefined)]);
+    const stopped = await Promise.race([done, sleep(STOP_TIMEOUT_MS, { unref: true }).then(() => undefined)]);
     if (!stopped) return failure(`the app did not exit within ${STOP_TIMEOUT_MS / 1000} s after SIGTERM`);
     if (stopped.exitCode !== 0) {
       return failure(`the app exited with ${stopped.signal ?? `code ${String(stopped.exitCode)}`} after SIGTERM, expected code 0`);
@@ -117,6 +117,10 @@ function randomSecret(): string {
   return randomBytes(36).toString('base64url');
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** `unref`: a pending timer must not keep verify alive once the app has exited. */
+function sleep(ms: number, { unref = false } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (unref) timer.unref();
+  });
 }

@@ -1,0 +1,88 @@
+// After writing: install with the package manager, git init + first commit, next steps.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, fixture, tempDir } from './helpers.js';
+
+/** A HOME with (or without) a git identity, and no system config, so the machine's own config does not leak in. */
+function gitHome(identity: boolean): Record<string, string | undefined> {
+  const home = tempDir();
+  if (identity) writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Ada Learner\n\temail = ada@example.com\n');
+  return cleanEnv({ HOME: home, XDG_CONFIG_HOME: undefined, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: undefined });
+}
+
+async function git(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<string> {
+  return String((await execa('git', args, { cwd, env, extendEnv: false })).stdout);
+}
+
+describe('git', () => {
+  it('git init + add + first commit with the user identity', async () => {
+    const cwd = tempDir();
+    const env = gitHome(true);
+    const { exitCode, stdout } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], { cwd, env });
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Created a git repository with a first commit.');
+    const app = path.join(cwd, 'app');
+    expect(await git(app, ['log', '--format=%an <%ae>|%s'], env)).toBe(
+      'Ada Learner <ada@example.com>|Initial commit from create-study-project',
+    );
+    expect(await git(app, ['status', '--porcelain'], env)).toBe(''); // everything committed
+    expect(await git(app, ['ls-files'], env)).toContain('.github/workflows/ci.yml');
+  });
+
+  it('without a git identity it commits as create-study-project and says so', async () => {
+    const cwd = tempDir();
+    const env = gitHome(false);
+    const { exitCode, stdout } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], { cwd, env });
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('no git identity is set up: committed as create-study-project');
+    expect(await git(path.join(cwd, 'app'), ['log', '--format=%an <%ae>'], env)).toBe(
+      'create-study-project <create-study-project@users.noreply.localhost>',
+    );
+  });
+
+  it('inside an existing work tree git is skipped with a warning', async () => {
+    const cwd = tempDir();
+    const env = gitHome(true);
+    await execa('git', ['init', '-q'], { cwd, env, extendEnv: false });
+    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], { cwd, env });
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain('inside an existing git work tree: skipped git init');
+    expect(existsSync(path.join(cwd, 'app', '.git'))).toBe(false);
+  });
+
+  it('without git on PATH it is skipped with a warning', async () => {
+    const cwd = tempDir();
+    const emptyBin = path.join(tempDir(), 'bin');
+    mkdirSync(emptyBin);
+    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], {
+      cwd,
+      env: cleanEnv({ PATH: emptyBin }),
+    });
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain('git was not found: skipped creating a repository');
+  });
+});
+
+describe('install', () => {
+  it('installs with npm before the first commit, so the lockfile is committed', async () => {
+    const cwd = tempDir();
+    const env = gitHome(true);
+    const { exitCode, stdout } = await cli(['app', '--template', fixture('installable'), '--yes'], { cwd, env });
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Installing dependencies with npm');
+    expect(stdout).toContain('  cd app\n  npm run dev\n'); // installed: no install step in the next steps
+    expect(await git(path.join(cwd, 'app'), ['ls-files'], env)).toContain('package-lock.json');
+  });
+
+  it('a failed install keeps the project, says what failed and how to retry, exit code 1', async () => {
+    const cwd = tempDir();
+    const { exitCode, all } = await cli(['app', '--template', fixture('install-fails'), '--yes', '--no-git'], { cwd });
+    expect(exitCode).toBe(1);
+    expect(all).toContain('preinstall says no'); // the package manager's own output is shown
+    expect(all).toContain('Installing dependencies failed');
+    expect(all).toContain('Retry with:\n\n  cd app && npm install');
+    expect(existsSync(path.join(cwd, 'app', 'notes.txt'))).toBe(true);
+  });
+});

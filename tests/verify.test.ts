@@ -1,0 +1,87 @@
+// The template check itself, on fixture templates that take seconds (the real kit is verified by .ci/run).
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, fixture, tempDir } from './helpers.js';
+
+const STEPS = ['generate', 'install', 'lint', 'format', 'typecheck', 'migrations', 'test', 'test-postgres', 'build', 'start', 'e2e', 'workflow', 'compose'];
+const leftovers = (): string[] => readdirSync(os.tmpdir()).filter((name) => name.startsWith('study-verify-'));
+
+describe('verify', () => {
+  it('runs every step in order on a green template, one line each, and exits 0', async () => {
+    const before = leftovers();
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green')], { cwd: tempDir(), timeout: 60_000 });
+    const lines = stdout.split('\n').filter((line) => line.includes(' › '));
+    expect(lines.map((line) => /› (\S+)/.exec(line)?.[1])).toEqual(STEPS);
+    for (const line of lines) expect(line).toMatch(/^✓ verify-green \(.+\) › \S+ {2}\d+\.\ds$/);
+    expect(stdout).toContain('13 steps passed');
+    expect(stdout).toContain('All templates are green.');
+    expect(exitCode).toBe(0);
+    expect(leftovers().filter((name) => !before.includes(name))).toEqual([]); // temp dirs removed
+  });
+
+  it('a failing step shows its name, why, and the tail of its output; the template stops there; exit 1', async () => {
+    const { exitCode, stdout } = await cli(['verify', fixture('install-fails')], { cwd: tempDir(), timeout: 60_000 });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/✓ install-fails \(.+\) › generate/);
+    expect(stdout).toMatch(/✗ install-fails \(.+\) › install {2}\d+\.\ds/);
+    expect(stdout).toContain('npm install --no-audit --no-fund exited with code');
+    expect(stdout).toContain('│ preinstall says no');
+    expect(stdout).not.toContain('› lint');
+    expect(stdout).toContain('failed at install');
+  });
+
+  it('a step failing in the middle stops that template; the next template still runs', async () => {
+    const { exitCode, stdout } = await cli(['verify', fixture('broken-render'), fixture('verify-green')], {
+      cwd: tempDir(),
+      env: cleanEnv({ FIXTURE_FAIL_STEP: 'typecheck' }),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    // broken-render fails at generate, with the generator's message in the tail
+    expect(stdout).toMatch(/✗ broken-render \(.+\) › generate/);
+    expect(stdout).toContain('"projectNme" is not in the template context');
+    // verify-green fails at typecheck (on purpose), after lint and format passed
+    expect(stdout).toMatch(/✓ verify-green \(.+\) › format/);
+    expect(stdout).toMatch(/✗ verify-green \(.+\) › typecheck/);
+    expect(stdout).toContain('│ typecheck: failing on purpose');
+    expect(stdout).not.toMatch(/verify-green \(.+\) › migrations/);
+    expect(stdout).toContain('2 of 2 template(s) failed.');
+  });
+
+  it('--skip is loud, listed in the summary, and still exits 0; --keep keeps the project', async () => {
+    const { exitCode, stdout, stderr } = await cli(
+      ['verify', fixture('verify-green'), '--skip', 'e2e', '--skip', 'compose', '--keep'],
+      { cwd: tempDir(), timeout: 60_000 },
+    );
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain('SKIPPING e2e, compose (--skip): this is not a full template check.');
+    expect(stdout).toMatch(/- verify-green \(.+\) › e2e {2}SKIPPED/);
+    expect(stdout).toContain('SKIPPED: e2e, compose (--skip)');
+    const kept = /kept: (\S+)/.exec(stdout)?.[1];
+    expect(kept && existsSync(`${kept}/package.json`)).toBe(true);
+    const { rmSync } = await import('node:fs');
+    rmSync(`${kept}/..`, { recursive: true, force: true });
+  });
+
+  it('unknown steps and unknown templates are errors that list the valid ones', async () => {
+    const unknownStep = await cli(['verify', fixture('verify-green'), '--skip', 'lnt'], { cwd: tempDir() });
+    expect(unknownStep.exitCode).toBe(1);
+    expect(unknownStep.stderr).toContain(`Unknown step(s) for --skip: lnt. Steps: ${STEPS.join(', ')}`);
+    const unknownTemplate = await cli(['verify', 'nope'], { cwd: tempDir() });
+    expect(unknownTemplate.exitCode).toBe(1);
+    expect(unknownTemplate.stdout).toContain('Unknown template "nope". Valid templates:');
+  });
+
+  it('an unreachable PostgreSQL fails test-postgres with a clear message', async () => {
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green')], {
+      cwd: tempDir(),
+      env: cleanEnv({ VERIFY_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test' }),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/✗ verify-green \(.+\) › test-postgres/);
+    expect(stdout).toContain('PostgreSQL is not reachable at postgres://postgres@127.0.0.1:1/test');
+    expect(stdout).toContain('set VERIFY_DATABASE_URL');
+  });
+});
