@@ -68,7 +68,17 @@ export interface Questions {
   git(): Promise<boolean>;
 }
 
-const PRESET_KEYS = ['dir', 'template', 'name', 'install', 'git', 'overwrite', 'packageManager', 'options', 'yes'];
+const PRESET_KEYS = [
+  'dir',
+  'template',
+  'name',
+  'install',
+  'git',
+  'overwrite',
+  'packageManager',
+  'options',
+  'yes',
+];
 
 export interface ResolveInput {
   flags: GivenAnswers;
@@ -77,7 +87,12 @@ export interface ResolveInput {
   dryRun: boolean;
 }
 
-export async function resolveAnswers({ flags, presetFile, interactive, dryRun }: ResolveInput): Promise<Answers> {
+export async function resolveAnswers({
+  flags,
+  presetFile,
+  interactive,
+  dryRun,
+}: ResolveInput): Promise<Answers> {
   const cwd = process.cwd();
   const preset = presetFile ? readPreset(path.resolve(cwd, presetFile)) : {};
   const given: GivenAnswers = { ...preset, ...definedOnly(flags) };
@@ -129,7 +144,7 @@ export async function resolveAnswers({ flags, presetFile, interactive, dryRun }:
     if (!overwrite) throw new CancelledError();
   }
 
-  const packageManager = (given.packageManager as PackageManagerName | undefined) ?? detectPackageManager();
+  const packageManager = given.packageManager ?? detectPackageManager();
   const install = given.install ?? (ask ? await ask.install(packageManager) : true);
   const git = given.git ?? (ask ? await ask.git() : true);
 
@@ -169,7 +184,8 @@ function requireFlags(given: GivenAnswers): void {
 export function checkTarget(dir: string, cwd: string): { target: string; state: TargetState } {
   if (dir.trim() === '') throw new UsageError('The project directory must not be empty');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(dir)) throw new UsageError(`The project directory ${JSON.stringify(dir)} has control characters`);
+  if (/[\u0000-\u001f]/.test(dir))
+    throw new UsageError(`The project directory ${JSON.stringify(dir)} has control characters`);
   const target = path.resolve(cwd, dir);
   if (target === path.parse(target).root) throw new UsageError(`Refusing to write a project into ${target}`);
   if (cwd.startsWith(target + path.sep)) {
@@ -187,14 +203,19 @@ export function checkTarget(dir: string, cwd: string): { target: string; state: 
 }
 
 /** Apply the manifest's defaults and check every given option against it (type, range, known name). */
-export function resolveOptions(template: Template, given: Record<string, unknown>): Record<string, OptionValue> {
+export function resolveOptions(
+  template: Template,
+  given: Record<string, unknown>,
+): Record<string, OptionValue> {
   const specs = template.options;
   const options: Record<string, OptionValue> = {};
   for (const [name, spec] of Object.entries(specs)) options[name] = spec.default;
   for (const [name, raw] of Object.entries(given)) {
     const spec = specs[name];
     if (!spec) {
-      const known = Object.entries(specs).map(([key, s]) => `${key} (${s.type}, default ${String(s.default)})`);
+      const known = Object.entries(specs).map(
+        ([key, s]) => `${key} (${s.type}, default ${String(s.default)})`,
+      );
       throw new UsageError(
         `Template ${template.name} has no option "${name}". ` +
           (known.length ? `Its options: ${known.join(', ')}` : 'It has no options.'),
@@ -203,10 +224,12 @@ export function resolveOptions(template: Template, given: Record<string, unknown
     const bad = (expected: string): UsageError =>
       new UsageError(`Option ${name}=${String(raw)} is invalid: expected ${expected}`);
     if (spec.type === 'number') {
-      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+      const value =
+        typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
       const range = `${spec.integer ? 'an integer' : 'a number'}${spec.min !== undefined ? ` ≥ ${spec.min}` : ''}${spec.max !== undefined ? ` ≤ ${spec.max}` : ''}`;
       if (!Number.isFinite(value) || (spec.integer && !Number.isInteger(value))) throw bad(range);
-      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) throw bad(range);
+      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
+        throw bad(range);
       options[name] = value;
     } else if (spec.type === 'boolean') {
       if (raw === true || raw === 'true') options[name] = true;
@@ -241,7 +264,9 @@ export function packageNameProblem(name: string): string | undefined {
 function checkPackageName(name: string): void {
   const problem = packageNameProblem(name);
   if (problem) {
-    throw new UsageError(`Invalid package name "${name}": ${problem}. For example: ${suggestPackageName(name)}`);
+    throw new UsageError(
+      `Invalid package name "${name}": ${problem}. For example: ${suggestPackageName(name)}`,
+    );
   }
 }
 
@@ -259,7 +284,8 @@ export function suggestPackageName(name: string): string {
 
 function templateChoices(): { name: string; description: string }[] {
   const names = kitTemplateNames();
-  if (names.length === 0) throw new UsageError('The template kit has no templates; pass --template ./path/to/folder');
+  if (names.length === 0)
+    throw new UsageError('The template kit has no templates; pass --template ./path/to/folder');
   return names.map((name) => {
     const template = loadTemplate(name);
     return { name, description: template.description };
@@ -296,7 +322,12 @@ function readPreset(file: string): GivenAnswers {
         preset.name = value;
         break;
       case 'dir':
-        if (typeof value !== 'string' || value === '' || path.isAbsolute(value) || value.split(/[/\\]/).includes('..')) {
+        if (
+          typeof value !== 'string' ||
+          value === '' ||
+          path.isAbsolute(value) ||
+          value.split(/[/\\]/).includes('..')
+        ) {
           throw bad(key, 'a relative directory path without ".."');
         }
         preset.dir = value;

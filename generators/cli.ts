@@ -22,16 +22,38 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('dir', { type: 'string', describe: 'Project directory (default: study-project)' })
-          .option('template', { alias: 't', type: 'string', describe: 'Template name (see `list`) or folder path' })
-          .option('yes', { alias: 'y', type: 'boolean', describe: 'Take the defaults for everything not given' })
+          .option('template', {
+            alias: 't',
+            type: 'string',
+            describe: 'Template name (see `list`) or folder path',
+          })
+          .option('yes', {
+            alias: 'y',
+            type: 'boolean',
+            describe: 'Take the defaults for everything not given',
+          })
           .option('install', { type: 'boolean', describe: 'Install dependencies (--no-install to skip)' })
           .option('git', { type: 'boolean', describe: 'git init + first commit (--no-git to skip)' })
           .option('overwrite', { type: 'boolean', describe: 'Write into a non-empty directory (keeps .git)' })
-          .option('dry-run', { type: 'boolean', describe: 'Print the files that would be written; write nothing' })
-          .option('package-manager', { type: 'string', describe: `${PACKAGE_MANAGERS.join('|')} (default: detected)` })
+          .option('dry-run', {
+            type: 'boolean',
+            describe: 'Print the files that would be written; write nothing',
+          })
+          .option('package-manager', {
+            type: 'string',
+            describe: `${PACKAGE_MANAGERS.join('|')} (default: detected)`,
+          })
           .option('preset', { type: 'string', describe: 'JSON file with answers (same keys as the flags)' })
-          .option('name', { type: 'string', describe: 'Package name, when the directory name is not a valid one' })
-          .option('option', { type: 'string', array: true, nargs: 1, describe: 'Template option key=value (repeatable)' }),
+          .option('name', {
+            type: 'string',
+            describe: 'Package name, when the directory name is not a valid one',
+          })
+          .option('option', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            describe: 'Template option key=value (repeatable)',
+          }),
       async (args) => {
         const { create } = await import('./create.js');
         exitCode = await create({
@@ -65,17 +87,36 @@ async function main(argv: string[]): Promise<number> {
       'The template check: generate, install, lint, test, build, start and probe each template',
       (y) =>
         y
-          .positional('templates', { type: 'string', array: true, describe: 'Template names or folders (default: all)' })
+          .positional('templates', {
+            type: 'string',
+            array: true,
+            describe: 'Template names or folders (default: all)',
+          })
           .option('keep', { type: 'boolean', describe: 'Keep the temporary project directories' })
-          .option('skip', { type: 'string', array: true, nargs: 1, describe: 'Skip a step (repeatable; CI never does)' }),
+          .option('skip', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            describe: 'Skip a step (repeatable; CI never does)',
+          }),
       async (args) => {
         const { verify } = await import('./verify/index.js');
-        exitCode = await verify({ targets: args.templates ?? [], keep: args.keep === true, skip: args.skip ?? [] });
+        exitCode = await verify({
+          targets: args.templates ?? [],
+          keep: args.keep === true,
+          skip: args.skip ?? [],
+        });
       },
     )
     .example(`${name}`, 'Ask for everything on a terminal')
-    .example(`${name} my-guestbook --template guestbook --yes`, 'Defaults, no questions (installs and commits)')
-    .example(`${name} my-app -t guestbook --no-install --no-git --option pageSize=20`, 'Set a template option')
+    .example(
+      `${name} my-guestbook --template guestbook --yes`,
+      'Defaults, no questions (installs and commits)',
+    )
+    .example(
+      `${name} my-app -t guestbook --no-install --no-git --option pageSize=20`,
+      'Set a template option',
+    )
     .example(`${name} "My App" --name my-app --yes`, 'A directory that is not a valid package name')
     .example(`${name} class/alice --preset cohort.json`, 'Same answers for a whole class')
     .example(`${name} my-app -t ./my-template --dry-run`, 'Preview an instructor template folder')
@@ -102,6 +143,7 @@ try {
     process.exit(EXIT_CANCELLED);
   }
   fail(error instanceof Error ? error.message : String(error));
-  if (!(error instanceof UsageError) && process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  if (!(error instanceof UsageError) && process.env.DEBUG && error instanceof Error)
+    console.error(error.stack);
   process.exitCode = 1;
 }

@@ -22,15 +22,22 @@ export async function create({ flags, presetFile, dryRun }: CreateInput): Promis
   if (dryRun) {
     checkRender(plan);
     info(printTree(answers.projectName, plan));
-    const note = answers.targetState.kind === 'not-empty' && !answers.overwrite ? ' (the target is not empty: a real run needs --overwrite)' : '';
-    info(`\n${plan.files.length} files would be written to ${answers.target}${note}. Dry run: nothing was written.`);
+    const note =
+      answers.targetState.kind === 'not-empty' && !answers.overwrite
+        ? ' (the target is not empty: a real run needs --overwrite)'
+        : '';
+    info(
+      `\n${plan.files.length} files would be written to ${answers.target}${note}. Dry run: nothing was written.`,
+    );
     return 0;
   }
 
   await writeThroughStaging(answers.target, answers.targetState, (staging, signal) =>
     writeWithPlop(plan, staging, signal),
   );
-  success(`Created ${bold(answers.packageName)} from the ${answers.template.name} template in ${answers.target} ${dim(`(${plan.files.length} files)`)}`);
+  success(
+    `Created ${bold(answers.packageName)} from the ${answers.template.name} template in ${answers.target} ${dim(`(${plan.files.length} files)`)}`,
+  );
   return postSteps(answers);
 }
 

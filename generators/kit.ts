@@ -194,7 +194,8 @@ function readOptionSpec(spec: unknown, file: string, key: string): OptionSpec {
 
 function readPart(manifest: Record<string, unknown>, dir: string, file: string): Part {
   const name = manifest.name;
-  if (typeof name !== 'string' || !NAME.test(name)) throw invalid(file, 'name', 'lower-case [a-z0-9-]+', name);
+  if (typeof name !== 'string' || !NAME.test(name))
+    throw invalid(file, 'name', 'lower-case [a-z0-9-]+', name);
   const text = (key: string): string => {
     const value = manifest[key] ?? '';
     if (typeof value !== 'string') throw invalid(file, key, 'a string');
@@ -213,24 +214,19 @@ function readPart(manifest: Record<string, unknown>, dir: string, file: string):
   }
   const names = (key: 'dependencies' | 'devDependencies'): string[] =>
     optionalArray(pkg, key, file, (value, where) => {
-      if (typeof value !== 'string' || value === '') throw invalid(file, `package.${where}`, 'a package name');
+      if (typeof value !== 'string' || value === '')
+        throw invalid(file, `package.${where}`, 'a package name');
       return value;
     });
   const env = optionalArray(manifest, 'env', file, (value, key): EnvEntry => {
     if (!isObject(value)) throw invalid(file, key, 'an env entry object');
-    for (const field of ['name', 'description', 'zod'] as const) {
-      if (typeof value[field] !== 'string') throw invalid(file, `${key}.${field}`, 'a string');
-    }
-    if (value.example !== undefined && typeof value.example !== 'string') {
-      throw invalid(file, `${key}.example`, 'a string');
-    }
-    return {
-      name: value.name as string,
-      description: value.description as string,
-      example: (value.example as string | undefined) ?? '',
-      zod: value.zod as string,
-      secret: value.secret === true,
-    };
+    const { name, description, zod, example = '', secret = false } = value;
+    if (typeof name !== 'string') throw invalid(file, `${key}.name`, 'a string');
+    if (typeof description !== 'string') throw invalid(file, `${key}.description`, 'a string');
+    if (typeof zod !== 'string') throw invalid(file, `${key}.zod`, 'a string');
+    if (typeof example !== 'string') throw invalid(file, `${key}.example`, 'a string');
+    if (typeof secret !== 'boolean') throw invalid(file, `${key}.secret`, 'true or false');
+    return { name, description, example, zod, secret };
   });
   return {
     name,

@@ -82,7 +82,8 @@ export function buildPlan(answers: Answers): Plan {
       files.set(file.path, file); // a later layer replaces an earlier one's file
     }
     for (const relative of listFiles(path.join(part.dir, 'partials'))) {
-      if (relative.endsWith('.hbs')) partials[relative.slice(0, -'.hbs'.length)] = path.join(part.dir, 'partials', relative);
+      if (relative.endsWith('.hbs'))
+        partials[relative.slice(0, -'.hbs'.length)] = path.join(part.dir, 'partials', relative);
     }
   }
 
@@ -166,7 +167,8 @@ function listFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of entries) {
     const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (entry.isSymbolicLink()) throw new UsageError(`${path.join(dir, relative)}: symbolic links are not supported`);
+    if (entry.isSymbolicLink())
+      throw new UsageError(`${path.join(dir, relative)}: symbolic links are not supported`);
     if (entry.isFile()) files.push(relative);
   }
   return files.sort();
@@ -216,7 +218,12 @@ function buildRecord(answers: Answers): string {
 
 /** The non-interactive command that writes this project again (only what differs from the defaults). */
 export function reproduceCommand(answers: Answers): string {
-  const args = [`${generator.name}@${generator.version}`, answers.projectName, '--template', answers.templateArg];
+  const args = [
+    `${generator.name}@${generator.version}`,
+    answers.projectName,
+    '--template',
+    answers.templateArg,
+  ];
   if (answers.packageName !== answers.projectName) args.push('--name', answers.packageName);
   args.push('--yes');
   if (!answers.install) args.push('--no-install');

@@ -14,7 +14,11 @@ export async function writeWithPlop(plan: Plan, destination: string, signal: Abo
   const { default: nodePlop } = await import('node-plop');
   const plop = await nodePlop('', { destBasePath: destination, force: false });
   plop.setActionType(WRITE_PLAN, async (_answers, config) => {
-    const count = await writePlan(config.plan as Plan, config.destination as string, config.signal as AbortSignal);
+    const count = await writePlan(
+      config.plan as Plan,
+      config.destination as string,
+      config.signal as AbortSignal,
+    );
     return `${count} files written to ${String(config.destination)}`;
   });
   const writeAction: CustomActionConfig<typeof WRITE_PLAN> = {

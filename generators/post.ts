@@ -1,10 +1,13 @@
 // After the files are in place: install with the chosen package manager (so the lockfile is in the first
 // commit), git init + first commit, then the next steps for that manager.
 import path from 'node:path';
+import type { execa as execaFunction } from 'execa';
 import type { Answers } from './answers.js';
 import { errorMessage } from './errors.js';
 import { packageManager } from './package-manager.js';
 import { bold, info, shellQuote, success, warn } from './ui.js';
+
+type Execa = typeof execaFunction;
 
 export const COMMIT_MESSAGE = 'Initial commit from create-study-project';
 const FALLBACK_IDENTITY = [
@@ -16,20 +19,24 @@ const FALLBACK_IDENTITY = [
 
 /** Returns the exit code: 1 when the install failed (the project stays), else 0. */
 export async function postSteps(answers: Answers): Promise<number> {
-  const { execa } = answers.install || answers.git ? await import('execa') : { execa: undefined };
   const pm = packageManager(answers.packageManager);
   const cdPath = path.relative(process.cwd(), answers.target);
-  let installed = false;
-  let installFailed = false;
+  // execa is loaded only when a child process runs (it is the slowest import after node-plop)
+  const execa: Execa | undefined = answers.install || answers.git ? (await import('execa')).execa : undefined;
 
+  let installFailed = false;
   if (answers.install && execa) {
     info(`\nInstalling dependencies with ${pm.name}…`);
-    const result = await execa(pm.name, ['install'], { cwd: answers.target, stdio: 'inherit', reject: false });
-    installed = !result.failed;
+    const result = await execa(pm.name, ['install'], {
+      cwd: answers.target,
+      stdio: 'inherit',
+      reject: false,
+    });
     if (result.failed) {
       installFailed = true;
-      const why = result.code === 'ENOENT' ? `${pm.name} was not found` : result.shortMessage;
-      warn(`Installing dependencies failed: ${why}`);
+      warn(
+        `Installing dependencies failed: ${result.code === 'ENOENT' ? `${pm.name} was not found` : result.shortMessage}`,
+      );
     }
   }
 
@@ -37,18 +44,18 @@ export async function postSteps(answers: Answers): Promise<number> {
 
   if (installFailed) {
     const retry = [cdPath && `cd ${shellQuote(cdPath)}`, pm.install].filter(Boolean).join(' && ');
-    info(`\nThe project is in ${answers.dir}, but its dependencies are not installed. Retry with:\n\n  ${retry}\n`);
+    info(
+      `\nThe project is in ${answers.dir}, but its dependencies are not installed. Retry with:\n\n  ${retry}\n`,
+    );
     return 1;
   }
 
   info(`\n${bold('Done.')} Now run:\n`);
   if (cdPath) info(`  cd ${shellQuote(cdPath)}`);
-  if (!installed) info(`  ${pm.install}`);
+  if (!answers.install) info(`  ${pm.install}`);
   info(`  ${pm.run} dev\n`);
   return 0;
 }
-
-type Execa = typeof import('execa').execa;
 
 async function initGit(target: string, execa: Execa): Promise<void> {
   const git = (args: string[]) => execa('git', args, { cwd: target, reject: false });
@@ -77,5 +84,7 @@ async function initGit(target: string, execa: Execa): Promise<void> {
       return;
     }
   }
-  success(`Created a git repository with a first commit${hasIdentity ? '' : ' (no git identity is set up: committed as create-study-project)'}.`);
+  success(
+    `Created a git repository with a first commit${hasIdentity ? '' : ' (no git identity is set up: committed as create-study-project)'}.`,
+  );
 }

@@ -62,5 +62,9 @@ export function install(manager: PackageManagerName): Promise<boolean> {
 }
 
 export function git(): Promise<boolean> {
-  return ask<boolean>({ type: 'confirm', message: 'Create a git repository with a first commit?', initial: true });
+  return ask<boolean>({
+    type: 'confirm',
+    message: 'Create a git repository with a first commit?',
+    initial: true,
+  });
 }

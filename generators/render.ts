@@ -16,13 +16,14 @@ export function createRenderer(plan: Plan): Renderer {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
-  for (const [name, file] of Object.entries(plan.partials)) handlebars.registerPartial(name, readFileSync(file, 'utf8'));
+  for (const [name, file] of Object.entries(plan.partials))
+    handlebars.registerPartial(name, readFileSync(file, 'utf8'));
 
   return (file, text) => {
     try {
       return handlebars.compile(text, { strict: true, noEscape: true })(plan.context);
     } catch (error) {
-      throw new Error(`${file.origin}: ${explain((error as Error).message)}`);
+      throw new Error(`${file.origin}: ${explain((error as Error).message)}`, { cause: error });
     }
   };
 }

@@ -50,7 +50,8 @@ async function moveIntoTarget(staging: string, target: string, state: TargetStat
   for (const entry of await readdir(target)) {
     if (entry !== '.git') await remove(path.join(target, entry));
   }
-  for (const entry of await readdir(staging)) await rename(path.join(staging, entry), path.join(target, entry));
+  for (const entry of await readdir(staging))
+    await rename(path.join(staging, entry), path.join(target, entry));
   await rmdir(staging);
 }
 

@@ -9,7 +9,16 @@ describe('help, version, list', () => {
   it('--help shows the commands, the flags and examples', async () => {
     const { exitCode, stdout } = await cli(['--help'], { cwd: tempDir() });
     expect(exitCode).toBe(0);
-    for (const text of ['--template', '--no-install', '--dry-run', '--preset', '--option', 'list', 'verify', 'Examples:']) {
+    for (const text of [
+      '--template',
+      '--no-install',
+      '--dry-run',
+      '--preset',
+      '--option',
+      'list',
+      'verify',
+      'Examples:',
+    ]) {
       expect(stdout).toContain(text);
     }
     expect(stdout).toContain('create-study-project my-guestbook --template guestbook --yes');
@@ -53,14 +62,21 @@ describe('without a terminal nothing is asked', () => {
     const { exitCode, stderr } = await cli([], { cwd });
     expect(exitCode).toBe(1);
     expect(stderr).toContain('No terminal to ask on');
-    for (const flag of ['the directory (first argument)', '--template', '--install or --no-install', '--git or --no-git']) {
+    for (const flag of [
+      'the directory (first argument)',
+      '--template',
+      '--install or --no-install',
+      '--git or --no-git',
+    ]) {
       expect(stderr).toContain(flag);
     }
     expect(stderr).toContain('--yes');
   });
 
   it('only the flags still missing are named', async () => {
-    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), '--no-install'], { cwd: tempDir() });
+    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), '--no-install'], {
+      cwd: tempDir(),
+    });
     expect(exitCode).toBe(1);
     expect(stderr).toContain('--git or --no-git');
     expect(stderr).not.toContain('--template');
@@ -95,15 +111,20 @@ describe('invalid input names what is wrong and what is allowed', () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain('"My App" is not a valid npm package name');
     expect(bad.stderr).toContain('--name my-app');
-    const good = await cli(['My App', '--name', 'my-app', '--template', fixture('basic'), ...defaults], { cwd });
+    const good = await cli(['My App', '--name', 'my-app', '--template', fixture('basic'), ...defaults], {
+      cwd,
+    });
     expect(good.exitCode).toBe(0);
     expect(JSON.parse(await readText(path.join(cwd, 'My App', 'package.json'))).name).toBe('my-app');
   });
 
   it('an invalid --name is refused', async () => {
-    const { exitCode, stderr } = await cli(['app', '--name', 'Bad Name', '--template', fixture('basic'), ...defaults], {
-      cwd: tempDir(),
-    });
+    const { exitCode, stderr } = await cli(
+      ['app', '--name', 'Bad Name', '--template', fixture('basic'), ...defaults],
+      {
+        cwd: tempDir(),
+      },
+    );
     expect(exitCode).toBe(1);
     expect(stderr).toContain('Invalid package name "Bad Name"');
   });
@@ -119,10 +140,13 @@ describe('invalid input names what is wrong and what is allowed', () => {
 
   it('options are checked against the manifest: unknown name, type, range', async () => {
     const cwd = tempDir();
-    const run = (option: string) => cli(['app', '--template', fixture('basic'), ...defaults, '--option', option], { cwd });
+    const run = (option: string) =>
+      cli(['app', '--template', fixture('basic'), ...defaults, '--option', option], { cwd });
     const unknown = await run('pageSiz=3');
     expect(unknown.exitCode).toBe(1);
-    expect(unknown.stderr).toContain('has no option "pageSiz". Its options: pageSize (number, default 10), greeting');
+    expect(unknown.stderr).toContain(
+      'has no option "pageSiz". Its options: pageSize (number, default 10), greeting',
+    );
     const notNumber = await run('pageSize=many');
     expect(notNumber.stderr).toContain('Option pageSize=many is invalid: expected an integer ≥ 1 ≤ 100');
     const tooBig = await run('pageSize=1000');
@@ -143,9 +167,12 @@ describe('invalid input names what is wrong and what is allowed', () => {
   });
 
   it('a directory that contains the current one is refused', async () => {
-    const { exitCode, stderr } = await cli(['..', '--template', fixture('basic'), ...defaults, '--overwrite'], {
-      cwd: tempDir(),
-    });
+    const { exitCode, stderr } = await cli(
+      ['..', '--template', fixture('basic'), ...defaults, '--overwrite'],
+      {
+        cwd: tempDir(),
+      },
+    );
     expect(exitCode).toBe(1);
     expect(stderr).toContain('it contains the current directory');
   });
@@ -161,7 +188,9 @@ describe('preset files', () => {
     };
     const unknown = await cli(['app', '--preset', preset({ templat: 'guestbook' })], { cwd });
     expect(unknown.exitCode).toBe(1);
-    expect(unknown.stderr).toContain('unknown key "templat". Allowed keys: dir, template, name, install, git');
+    expect(unknown.stderr).toContain(
+      'unknown key "templat". Allowed keys: dir, template, name, install, git',
+    );
     const badManager = await cli(['app', '--preset', preset({ packageManager: 'pip' })], { cwd });
     expect(badManager.stderr).toContain('"packageManager" must be one of npm, pnpm, yarn, bun (got "pip")');
     const badBoolean = await cli(['app', '--preset', preset({ install: 'no' })], { cwd });
@@ -178,9 +207,17 @@ describe('preset files', () => {
     cpSync(fixture('basic'), path.join(presetDir, 'tpl'), { recursive: true });
     writeFileSync(
       path.join(presetDir, 'cohort.json'),
-      JSON.stringify({ template: './tpl', install: false, git: false, options: { pageSize: 25, greeting: 'Hi' } }),
+      JSON.stringify({
+        template: './tpl',
+        install: false,
+        git: false,
+        options: { pageSize: 25, greeting: 'Hi' },
+      }),
     );
-    const { exitCode, all } = await cli(['alice', '--preset', 'course/cohort.json', '--option', 'greeting=Hey'], { cwd });
+    const { exitCode, all } = await cli(
+      ['alice', '--preset', 'course/cohort.json', '--option', 'greeting=Hey'],
+      { cwd },
+    );
     expect(all).toContain('Created');
     expect(exitCode).toBe(0);
     const record = JSON.parse(await readText(path.join(cwd, 'alice', 'study-project.json')));

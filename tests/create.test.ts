@@ -35,11 +35,17 @@ describe('file rules', () => {
 
     // GitHub expressions and Handlebars-looking text in non-.hbs files come out exactly as written
     expect(read('.github/workflows/ci.yml')).toContain('node-version: ${{ matrix.node }}');
-    expect(read('.github/workflows/ci.yml')).toBe(readFileSync(path.join(basic, 'files/.github/workflows/ci.yml'), 'utf8'));
+    expect(read('.github/workflows/ci.yml')).toBe(
+      readFileSync(path.join(basic, 'files/.github/workflows/ci.yml'), 'utf8'),
+    );
     expect(read('src/main.js')).toContain('{{ this is not rendered }}');
 
     // binary files byte for byte; executable mode kept
-    expect(readFileSync(path.join(app, 'public/logo.png')).equals(readFileSync(path.join(basic, 'files/public/logo.png')))).toBe(true);
+    expect(
+      readFileSync(path.join(app, 'public/logo.png')).equals(
+        readFileSync(path.join(basic, 'files/public/logo.png')),
+      ),
+    ).toBe(true);
     expect(statSync(path.join(app, 'scripts/hello.sh')).mode & 0o111).not.toBe(0);
     expect(statSync(path.join(app, 'README.md')).mode & 0o111).toBe(0);
     // the project directory itself gets normal permissions (not the staging dir's 0700)
@@ -64,16 +70,31 @@ describe('file rules', () => {
 
   it('template options reach the templates', async () => {
     const cwd = tempDir();
-    const args = ['app', '--template', basic, ...defaults, '--option', 'pageSize=20', '--option', 'dark=true'];
+    const args = [
+      'app',
+      '--template',
+      basic,
+      ...defaults,
+      '--option',
+      'pageSize=20',
+      '--option',
+      'dark=true',
+    ];
     expect((await cli(args, { cwd })).exitCode).toBe(0);
-    expect(readFileSync(path.join(cwd, 'app/README.md'), 'utf8')).toContain('Page size: 20; greeting: Hello; dark theme.');
+    expect(readFileSync(path.join(cwd, 'app/README.md'), 'utf8')).toContain(
+      'Page size: 20; greeting: Hello; dark theme.',
+    );
   });
 
   it('strict rendering: an unknown name fails with the file and line, and nothing is written', async () => {
     const cwd = tempDir();
-    const { exitCode, stderr } = await cli(['app', '--template', fixture('broken-render'), ...defaults], { cwd });
+    const { exitCode, stderr } = await cli(['app', '--template', fixture('broken-render'), ...defaults], {
+      cwd,
+    });
     expect(exitCode).toBe(1);
-    expect(stderr).toContain('files/z-broken.md.hbs: line 3, column 11: "projectNme" is not in the template context');
+    expect(stderr).toContain(
+      'files/z-broken.md.hbs: line 3, column 11: "projectNme" is not in the template context',
+    );
     expect(readdirSync(cwd)).toEqual([]); // no target, no staging leftovers
   });
 });
@@ -132,7 +153,10 @@ describe('the target directory', () => {
     mkdirSync(app);
     writeFileSync(path.join(app, 'precious.txt'), 'do not lose me');
     const before = treeOf(app, true);
-    const { exitCode } = await cli(['app', '--template', fixture('broken-render'), ...defaults, '--overwrite'], { cwd });
+    const { exitCode } = await cli(
+      ['app', '--template', fixture('broken-render'), ...defaults, '--overwrite'],
+      { cwd },
+    );
     expect(exitCode).toBe(1);
     expect(treeOf(app, true)).toEqual(before);
     expect(readdirSync(cwd)).toEqual(['app']); // no staging leftovers
@@ -153,7 +177,10 @@ describe('dry run', () => {
 
   it('catches template errors without writing', async () => {
     const cwd = tempDir();
-    const { exitCode, stderr } = await cli(['app', '--template', fixture('broken-render'), ...defaults, '--dry-run'], { cwd });
+    const { exitCode, stderr } = await cli(
+      ['app', '--template', fixture('broken-render'), ...defaults, '--dry-run'],
+      { cwd },
+    );
     expect(exitCode).toBe(1);
     expect(stderr).toContain('"projectNme" is not in the template context');
     expect(readdirSync(cwd)).toEqual([]);
@@ -164,7 +191,16 @@ describe('answers record', () => {
   it('records the answers, and the recorded command reproduces an identical tree', async () => {
     const cwd = tempDir();
     cpSync(basic, path.join(cwd, 'tpl'), { recursive: true });
-    const args = ['my-app', '--template', './tpl', ...defaults, '--option', 'pageSize=20', '--package-manager', 'pnpm'];
+    const args = [
+      'my-app',
+      '--template',
+      './tpl',
+      ...defaults,
+      '--option',
+      'pageSize=20',
+      '--package-manager',
+      'pnpm',
+    ];
     expect((await cli(args, { cwd })).exitCode).toBe(0);
     const record = JSON.parse(readFileSync(path.join(cwd, 'my-app/study-project.json'), 'utf8'));
     expect(record).toEqual({

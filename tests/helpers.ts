@@ -10,7 +10,9 @@ export const root = path.resolve(import.meta.dirname, '..');
 export const bin = path.join(root, 'bin', 'create-study-project.js');
 export const fixtures = path.join(root, 'tests', 'fixtures');
 export const fixture = (name: string): string => path.join(fixtures, name);
-export const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+export const version = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** The environment of a user's shell: no npm script variables leaking in from `npm test`. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {

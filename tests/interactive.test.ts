@@ -28,7 +28,9 @@ describe('on a terminal', () => {
     const screen = await terminal.screen();
     expect(screen).toContain('Created my-app from the basic template');
     expect(screen).toContain("cd 'My App'");
-    const pkg = JSON.parse(readFileSync(path.join(cwd, 'My App', 'package.json'), 'utf8')) as { name: string };
+    const pkg = JSON.parse(readFileSync(path.join(cwd, 'My App', 'package.json'), 'utf8')) as {
+      name: string;
+    };
     expect(pkg.name).toBe('my-app');
     expect(existsSync(path.join(cwd, 'My App', '.git'))).toBe(false);
   });
@@ -64,7 +66,10 @@ describe('on a terminal', () => {
     for (let dir = 0; dir < 40; dir++) {
       mkdirSync(path.join(template, 'files', `d${dir}`), { recursive: true });
       for (let file = 0; file < 100; file++) {
-        writeFileSync(path.join(template, 'files', `d${dir}`, `f${file}.txt.hbs`), `{{projectName}} ${dir}/${file}\n`);
+        writeFileSync(
+          path.join(template, 'files', `d${dir}`, `f${file}.txt.hbs`),
+          `{{projectName}} ${dir}/${file}\n`,
+        );
       }
     }
     const cwd = tempDir();

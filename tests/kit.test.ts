@@ -18,27 +18,43 @@ interface Manifest {
 const read = (file: string): Manifest => JSON.parse(readFileSync(file, 'utf8')) as Manifest;
 
 describe.skipIf(templates.length === 0)('kit templates', () => {
-  it.each(templates)('%s: every dependency of the template and its layers is in templates/versions.json', (name) => {
-    const versions = JSON.parse(readFileSync(path.join(kit, 'versions.json'), 'utf8')) as Record<string, string>;
-    const manifest = read(path.join(kit, name, 'template.json'));
-    const parts = [
-      ...(manifest.layers ?? []).map((layer) => read(path.join(kit, 'layers', layer, 'layer.json'))),
-      manifest,
-    ];
-    const specs = parts.flatMap((part) => [...(part.package?.dependencies ?? []), ...(part.package?.devDependencies ?? [])]);
-    const unresolved = specs.filter((spec) => spec.lastIndexOf('@') <= 0 && versions[spec] === undefined);
-    expect(unresolved).toEqual([]);
-  });
+  it.each(templates)(
+    '%s: every dependency of the template and its layers is in templates/versions.json',
+    (name) => {
+      const versions = JSON.parse(readFileSync(path.join(kit, 'versions.json'), 'utf8')) as Record<
+        string,
+        string
+      >;
+      const manifest = read(path.join(kit, name, 'template.json'));
+      const parts = [
+        ...(manifest.layers ?? []).map((layer) => read(path.join(kit, 'layers', layer, 'layer.json'))),
+        manifest,
+      ];
+      const specs = parts.flatMap((part) => [
+        ...(part.package?.dependencies ?? []),
+        ...(part.package?.devDependencies ?? []),
+      ]);
+      const unresolved = specs.filter((spec) => spec.lastIndexOf('@') <= 0 && versions[spec] === undefined);
+      expect(unresolved).toEqual([]);
+    },
+  );
 
-  it.each(templates)('%s: generates (no .hbs, no _gitignore left, package.json and the record written)', async (name) => {
-    const cwd = tempDir();
-    const { exitCode, all } = await cli(['app', '--template', name, '--yes', '--no-install', '--no-git'], { cwd });
-    expect(all).toContain('Created');
-    expect(exitCode).toBe(0);
-    const files = Object.keys(treeOf(path.join(cwd, 'app')));
-    expect(files.filter((file) => file.endsWith('.hbs') || path.basename(file) === '_gitignore')).toEqual([]);
-    expect(files).toContain('package.json');
-    expect(files).toContain('study-project.json');
-    expect(files).toContain('.gitignore');
-  });
+  it.each(templates)(
+    '%s: generates (no .hbs, no _gitignore left, package.json and the record written)',
+    async (name) => {
+      const cwd = tempDir();
+      const { exitCode, all } = await cli(['app', '--template', name, '--yes', '--no-install', '--no-git'], {
+        cwd,
+      });
+      expect(all).toContain('Created');
+      expect(exitCode).toBe(0);
+      const files = Object.keys(treeOf(path.join(cwd, 'app')));
+      expect(files.filter((file) => file.endsWith('.hbs') || path.basename(file) === '_gitignore')).toEqual(
+        [],
+      );
+      expect(files).toContain('package.json');
+      expect(files).toContain('study-project.json');
+      expect(files).toContain('.gitignore');
+    },
+  );
 });

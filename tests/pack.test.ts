@@ -12,7 +12,10 @@ interface PackResult {
 
 async function packedFiles(cwd: string): Promise<string[]> {
   // --ignore-scripts: prepack would rebuild dist/ under the feet of the other test files; globalSetup built it
-  const { stdout } = await execa('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd, env: cleanEnv() });
+  const { stdout } = await execa('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd,
+    env: cleanEnv(),
+  });
   return (JSON.parse(stdout) as PackResult[])[0]!.files.map((file) => file.path);
 }
 
@@ -20,12 +23,20 @@ describe('npm pack', () => {
   it('contains bin, dist and the whole kit (dot-files included), and no sources, tests or fixtures', async () => {
     const packed = await packedFiles(root);
 
-    for (const needed of ['package.json', 'bin/create-study-project.js', 'dist/cli.js', 'dist/create.js', 'dist/verify/index.js']) {
+    for (const needed of [
+      'package.json',
+      'bin/create-study-project.js',
+      'dist/cli.js',
+      'dist/create.js',
+      'dist/verify/index.js',
+    ]) {
       expect(packed).toContain(needed);
     }
     const allowed = /^(package\.json|README\.md|LICENSE|bin\/|dist\/|templates\/)/;
     expect(packed.filter((file) => !allowed.test(file))).toEqual([]);
-    expect(packed.filter((file) => /^(generators|tests)\//.test(file) || file.includes('fixtures/'))).toEqual([]);
+    expect(packed.filter((file) => /^(generators|tests)\//.test(file) || file.includes('fixtures/'))).toEqual(
+      [],
+    );
     expect(packed.filter((file) => file.startsWith('dist/') && !file.endsWith('.js'))).toEqual([]);
 
     // every file of the kit on disk is packed: .editorconfig, .github/workflows/ci.yml, .env.example, …

@@ -8,8 +8,14 @@ import { cleanEnv, cli, fixture, tempDir } from './helpers.js';
 /** A HOME with (or without) a git identity, and no system config, so the machine's own config does not leak in. */
 function gitHome(identity: boolean): Record<string, string | undefined> {
   const home = tempDir();
-  if (identity) writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Ada Learner\n\temail = ada@example.com\n');
-  return cleanEnv({ HOME: home, XDG_CONFIG_HOME: undefined, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: undefined });
+  if (identity)
+    writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Ada Learner\n\temail = ada@example.com\n');
+  return cleanEnv({
+    HOME: home,
+    XDG_CONFIG_HOME: undefined,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: undefined,
+  });
 }
 
 async function git(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<string> {
@@ -20,7 +26,10 @@ describe('git', () => {
   it('git init + add + first commit with the user identity', async () => {
     const cwd = tempDir();
     const env = gitHome(true);
-    const { exitCode, stdout } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], { cwd, env });
+    const { exitCode, stdout } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], {
+      cwd,
+      env,
+    });
     expect(exitCode).toBe(0);
     expect(stdout).toContain('Created a git repository with a first commit.');
     const app = path.join(cwd, 'app');
@@ -34,7 +43,10 @@ describe('git', () => {
   it('without a git identity it commits as create-study-project and says so', async () => {
     const cwd = tempDir();
     const env = gitHome(false);
-    const { exitCode, stdout } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], { cwd, env });
+    const { exitCode, stdout } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], {
+      cwd,
+      env,
+    });
     expect(exitCode).toBe(0);
     expect(stdout).toContain('no git identity is set up: committed as create-study-project');
     expect(await git(path.join(cwd, 'app'), ['log', '--format=%an <%ae>'], env)).toBe(
@@ -46,7 +58,10 @@ describe('git', () => {
     const cwd = tempDir();
     const env = gitHome(true);
     await execa('git', ['init', '-q'], { cwd, env, extendEnv: false });
-    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], { cwd, env });
+    const { exitCode, stderr } = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install'], {
+      cwd,
+      env,
+    });
     expect(exitCode).toBe(0);
     expect(stderr).toContain('inside an existing git work tree: skipped git init');
     expect(existsSync(path.join(cwd, 'app', '.git'))).toBe(false);
@@ -69,7 +84,10 @@ describe('install', () => {
   it('installs with npm before the first commit, so the lockfile is committed', async () => {
     const cwd = tempDir();
     const env = gitHome(true);
-    const { exitCode, stdout } = await cli(['app', '--template', fixture('installable'), '--yes'], { cwd, env });
+    const { exitCode, stdout } = await cli(['app', '--template', fixture('installable'), '--yes'], {
+      cwd,
+      env,
+    });
     expect(exitCode).toBe(0);
     expect(stdout).toContain('Installing dependencies with npm');
     expect(stdout).toContain('  cd app\n  npm run dev\n'); // installed: no install step in the next steps
@@ -78,7 +96,10 @@ describe('install', () => {
 
   it('a failed install keeps the project, says what failed and how to retry, exit code 1', async () => {
     const cwd = tempDir();
-    const { exitCode, all } = await cli(['app', '--template', fixture('install-fails'), '--yes', '--no-git'], { cwd });
+    const { exitCode, all } = await cli(
+      ['app', '--template', fixture('install-fails'), '--yes', '--no-git'],
+      { cwd },
+    );
     expect(exitCode).toBe(1);
     expect(all).toContain('preinstall says no'); // the package manager's own output is shown
     expect(all).toContain('Installing dependencies failed');

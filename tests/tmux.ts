@@ -19,11 +19,27 @@ export async function openTerminal(args: string[], cwd: string): Promise<Termina
   const exitFile = path.join(tempDir(), 'exit-code');
   const quoted = [process.execPath, bin, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
   const tmux = (...tmuxArgs: string[]) =>
-    execa('tmux', ['-L', socket, '-f', '/dev/null', ...tmuxArgs], { env: cleanEnv({ TERM: 'xterm-256color' }) });
-  await tmux('new-session', '-d', '-x', '120', '-y', '40', '-c', cwd, `${quoted}; echo $? > '${exitFile}'; sleep 600`);
+    execa('tmux', ['-L', socket, '-f', '/dev/null', ...tmuxArgs], {
+      env: cleanEnv({ TERM: 'xterm-256color' }),
+    });
+  await tmux(
+    'new-session',
+    '-d',
+    '-x',
+    '120',
+    '-y',
+    '40',
+    '-c',
+    cwd,
+    `${quoted}; echo $? > '${exitFile}'; sleep 600`,
+  );
 
   const screen = async (): Promise<string> => String((await tmux('capture-pane', '-p', '-t', '0')).stdout);
-  const poll = async <T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs: number) => {
+  const poll = async <T>(
+    check: () => Promise<T | undefined> | T | undefined,
+    what: string,
+    timeoutMs: number,
+  ) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await check();
@@ -35,18 +51,26 @@ export async function openTerminal(args: string[], cwd: string): Promise<Termina
   return {
     screen,
     waitFor: (text, timeoutMs = 10_000) =>
-      poll(async () => {
-        const shown = await screen();
-        return (typeof text === 'string' ? shown.includes(text) : text.test(shown)) ? shown : undefined;
-      }, String(text), timeoutMs),
+      poll(
+        async () => {
+          const shown = await screen();
+          return (typeof text === 'string' ? shown.includes(text) : text.test(shown)) ? shown : undefined;
+        },
+        String(text),
+        timeoutMs,
+      ),
     keys: async (...keys) => {
       await tmux('send-keys', '-t', '0', ...keys);
     },
     exitCode: (timeoutMs = 10_000) =>
-      poll(() => {
-        const text = existsSync(exitFile) ? readFileSync(exitFile, 'utf8').trim() : '';
-        return text === '' ? undefined : Number(text);
-      }, 'the CLI to exit', timeoutMs),
+      poll(
+        () => {
+          const text = existsSync(exitFile) ? readFileSync(exitFile, 'utf8').trim() : '';
+          return text === '' ? undefined : Number(text);
+        },
+        'the CLI to exit',
+        timeoutMs,
+      ),
     close: async () => {
       await tmux('kill-server').catch(() => undefined);
     },

@@ -4,13 +4,30 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, fixture, tempDir } from './helpers.js';
 
-const STEPS = ['generate', 'install', 'lint', 'format', 'typecheck', 'migrations', 'test', 'test-postgres', 'build', 'start', 'e2e', 'workflow', 'compose'];
+const STEPS = [
+  'generate',
+  'install',
+  'lint',
+  'format',
+  'typecheck',
+  'migrations',
+  'test',
+  'test-postgres',
+  'build',
+  'start',
+  'e2e',
+  'workflow',
+  'compose',
+];
 const leftovers = (): string[] => readdirSync(os.tmpdir()).filter((name) => name.startsWith('study-verify-'));
 
 describe('verify', () => {
   it('runs every step in order on a green template, one line each, and exits 0', async () => {
     const before = leftovers();
-    const { exitCode, stdout } = await cli(['verify', fixture('verify-green')], { cwd: tempDir(), timeout: 60_000 });
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green')], {
+      cwd: tempDir(),
+      timeout: 60_000,
+    });
     const lines = stdout.split('\n').filter((line) => line.includes(' › '));
     expect(lines.map((line) => /› (\S+)/.exec(line)?.[1])).toEqual(STEPS);
     for (const line of lines) expect(line).toMatch(/^✓ verify-green \(.+\) › \S+ {2}\d+\.\ds$/);
@@ -21,7 +38,10 @@ describe('verify', () => {
   });
 
   it('a failing step shows its name, why, and the tail of its output; the template stops there; exit 1', async () => {
-    const { exitCode, stdout } = await cli(['verify', fixture('install-fails')], { cwd: tempDir(), timeout: 60_000 });
+    const { exitCode, stdout } = await cli(['verify', fixture('install-fails')], {
+      cwd: tempDir(),
+      timeout: 60_000,
+    });
     expect(exitCode).toBe(1);
     expect(stdout).toMatch(/✓ install-fails \(.+\) › generate/);
     expect(stdout).toMatch(/✗ install-fails \(.+\) › install {2}\d+\.\ds/);

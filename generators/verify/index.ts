@@ -28,12 +28,17 @@ interface TemplateResult {
 export async function verify({ targets, keep, skip }: VerifyInput): Promise<number> {
   const unknown = skip.filter((name) => !STEP_NAMES.includes(name));
   if (unknown.length > 0) {
-    throw new UsageError(`Unknown step(s) for --skip: ${unknown.join(', ')}. Steps: ${STEP_NAMES.join(', ')}`);
+    throw new UsageError(
+      `Unknown step(s) for --skip: ${unknown.join(', ')}. Steps: ${STEP_NAMES.join(', ')}`,
+    );
   }
-  if (skip.includes('generate')) throw new UsageError('The generate step cannot be skipped: every other step needs it');
+  if (skip.includes('generate'))
+    throw new UsageError('The generate step cannot be skipped: every other step needs it');
   const templates = targets.length > 0 ? targets : kitTemplateNames();
-  if (templates.length === 0) throw new UsageError('The kit has no templates to verify; name a template folder');
-  if (skip.length > 0) warn(yellow(bold(`SKIPPING ${skip.join(', ')} (--skip): this is not a full template check.`)));
+  if (templates.length === 0)
+    throw new UsageError('The kit has no templates to verify; name a template folder');
+  if (skip.length > 0)
+    warn(yellow(bold(`SKIPPING ${skip.join(', ')} (--skip): this is not a full template check.`)));
 
   const results: TemplateResult[] = [];
   for (const template of templates) results.push(await verifyTemplate(template, keep, skip));
@@ -42,14 +47,21 @@ export async function verify({ targets, keep, skip }: VerifyInput): Promise<numb
   for (const result of results) {
     const time = dim(formatSeconds(result.seconds));
     if (result.failedStep) {
-      info(`  ${red('✗')} ${result.label}  failed at ${bold(result.failedStep)}: ${result.message ?? ''}  ${time}`);
+      info(
+        `  ${red('✗')} ${result.label}  failed at ${bold(result.failedStep)}: ${result.message ?? ''}  ${time}`,
+      );
     } else {
       info(`  ${green('✓')} ${result.label}  ${result.passed} steps passed  ${time}`);
     }
   }
-  if (skip.length > 0) info(yellow(`  SKIPPED: ${skip.join(', ')} (--skip) — not a full check; CI never skips.`));
+  if (skip.length > 0)
+    info(yellow(`  SKIPPED: ${skip.join(', ')} (--skip) — not a full check; CI never skips.`));
   const failed = results.filter((result) => result.failedStep).length;
-  info(failed === 0 ? green('  All templates are green.') : red(`  ${failed} of ${results.length} template(s) failed.`));
+  info(
+    failed === 0
+      ? green('  All templates are green.')
+      : red(`  ${failed} of ${results.length} template(s) failed.`),
+  );
   return failed === 0 ? 0 : 1;
 }
 
@@ -61,7 +73,13 @@ async function verifyTemplate(given: string, keep: boolean, skip: string[]): Pro
     manifest = loadTemplate(given);
   } catch (error) {
     info(`${red('✗')} ${given} › generate  ${errorMessage(error)}`);
-    return { label: given, passed: 0, failedStep: 'generate', message: errorMessage(error), seconds: seconds() };
+    return {
+      label: given,
+      passed: 0,
+      failedStep: 'generate',
+      message: errorMessage(error),
+      seconds: seconds(),
+    };
   }
   const label = isTemplatePath(given) ? `${manifest.name} (${given})` : manifest.name;
   const workDir = tmp.dirSync({ tmpdir: os.tmpdir(), prefix: `study-verify-${manifest.name}` }).name;

@@ -17,7 +17,8 @@ export async function withScratchDatabase(
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
     await admin.end().catch(() => undefined);
-    const why = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code : String(error);
+    const why =
+      error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code : String(error);
     return {
       ok: false,
       output: '',

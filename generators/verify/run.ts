@@ -26,7 +26,10 @@ export interface CommandOptions {
   timeoutMs: number;
 }
 
-export async function runCommand(command: string[], { cwd, env, timeoutMs }: CommandOptions): Promise<StepOutcome> {
+export async function runCommand(
+  command: string[],
+  { cwd, env, timeoutMs }: CommandOptions,
+): Promise<StepOutcome> {
   const { execa } = await import('execa');
   const [file, ...args] = command as [string, ...string[]];
   const result = await execa(file, args, {
@@ -54,7 +57,8 @@ export async function runCommand(command: string[], { cwd, env, timeoutMs }: Com
 export function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (['DATABASE_URL', 'NODE_ENV', 'PORT', 'HOST', 'E2E_REQUIRE_BROWSER', 'INIT_CWD'].includes(key)) continue;
+    if (['DATABASE_URL', 'NODE_ENV', 'PORT', 'HOST', 'E2E_REQUIRE_BROWSER', 'INIT_CWD'].includes(key))
+      continue;
     if (key.startsWith('npm_package_') || key.startsWith('npm_lifecycle_')) continue;
     env[key] = value;
   }

@@ -18,12 +18,25 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
   const base = `http://127.0.0.1:${port}`;
   const secrets = mergeEnv(templateParts(ctx.manifest))
     .filter((entry) => entry.secret)
-    .map((entry) => [entry.name, randomSecret()]);
-  const env = { ...ctx.env, ...Object.fromEntries(secrets), NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' };
+    .map((entry): [string, string] => [entry.name, randomSecret()]);
+  const env = {
+    ...ctx.env,
+    ...Object.fromEntries(secrets),
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
 
   const { execa } = await import('execa');
   const [file, ...args] = command;
-  const app = execa(file, args, { cwd: ctx.projectDir, env, extendEnv: false, all: true, reject: false, stdin: 'ignore' });
+  const app = execa(file, args, {
+    cwd: ctx.projectDir,
+    env,
+    extendEnv: false,
+    all: true,
+    reject: false,
+    stdin: 'ignore',
+  });
   let output = '';
   app.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let exited = false;
@@ -32,7 +45,11 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
     return result;
   });
   const lines: string[] = [];
-  const failure = (message: string): StepOutcome => ({ ok: false, output: `${lines.join('\n')}\n${output}`, message });
+  const failure = (message: string): StepOutcome => ({
+    ok: false,
+    output: `${lines.join('\n')}\n${output}`,
+    message,
+  });
 
   try {
     const deadline = Date.now() + HEALTH_TIMEOUT_MS;
@@ -42,7 +59,8 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
       if (!healthy) await sleep(200);
     }
     if (!healthy) {
-      if (exited) return failure(`the app exited before /health answered (exit code ${String((await done).exitCode)})`);
+      if (exited)
+        return failure(`the app exited before /health answered (exit code ${String((await done).exitCode)})`);
       return failure(`GET /health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
     }
     lines.push(`GET /health → 200`);
@@ -56,7 +74,9 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
           : probe.contains !== undefined && !response.body.includes(probe.contains)
             ? `the body does not contain ${JSON.stringify(probe.contains)}`
             : undefined;
-      lines.push(`GET ${probe.path} → ${response ? response.status : 'no answer'}${problem ? ` (${problem})` : ''}`);
+      lines.push(
+        `GET ${probe.path} → ${response ? response.status : 'no answer'}${problem ? ` (${problem})` : ''}`,
+      );
       if (problem) return failure(`probe GET ${probe.path}: ${problem}`);
     }
 
@@ -64,7 +84,9 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
     const stopped = await Promise.race([done, sleep(STOP_TIMEOUT_MS, { unref: true }).then(() => undefined)]);
     if (!stopped) return failure(`the app did not exit within ${STOP_TIMEOUT_MS / 1000} s after SIGTERM`);
     if (stopped.exitCode !== 0) {
-      return failure(`the app exited with ${stopped.signal ?? `code ${String(stopped.exitCode)}`} after SIGTERM, expected code 0`);
+      return failure(
+        `the app exited with ${stopped.signal ?? `code ${String(stopped.exitCode)}`} after SIGTERM, expected code 0`,
+      );
     }
     lines.push('SIGTERM → exit code 0');
     return { ok: true, output: `${lines.join('\n')}\n${output}` };
@@ -107,7 +129,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

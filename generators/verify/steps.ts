@@ -32,11 +32,23 @@ export const STEPS: Step[] = [
     name: 'generate',
     summary: 'create-study-project <dir> --template <t> --yes --no-git --no-install, in a fresh temp dir',
     run: (ctx) =>
-      runCommand([process.execPath, binPath, ctx.projectDir, '--template', ctx.template, '--yes', '--no-git', '--no-install'], {
-        cwd: ctx.workDir,
-        env: ctx.env,
-        timeoutMs: MINUTE,
-      }),
+      runCommand(
+        [
+          process.execPath,
+          binPath,
+          ctx.projectDir,
+          '--template',
+          ctx.template,
+          '--yes',
+          '--no-git',
+          '--no-install',
+        ],
+        {
+          cwd: ctx.workDir,
+          env: ctx.env,
+          timeoutMs: MINUTE,
+        },
+      ),
   },
   {
     name: 'install',
@@ -59,7 +71,8 @@ export const STEPS: Step[] = [
       return {
         ok: false,
         output: `${outcome.output}\nCreated or changed by db:generate:\n${changed.map((f) => `  drizzle/${f}`).join('\n')}`,
-        message: 'the schema and the committed migrations differ: run db:generate in the template and commit drizzle/',
+        message:
+          'the schema and the committed migrations differ: run db:generate in the template and commit drizzle/',
       };
     },
   },
@@ -70,8 +83,12 @@ export const STEPS: Step[] = [
   },
   {
     name: 'test-postgres',
-    summary: 'npm test with DATABASE_URL on a fresh database study_verify_<random> (VERIFY_DATABASE_URL), dropped after',
-    run: (ctx) => withScratchDatabase((databaseUrl) => command(['npm', 'test'], () => ({ DATABASE_URL: databaseUrl }))(ctx)),
+    summary:
+      'npm test with DATABASE_URL on a fresh database study_verify_<random> (VERIFY_DATABASE_URL), dropped after',
+    run: (ctx) =>
+      withScratchDatabase((databaseUrl) =>
+        command(['npm', 'test'], () => ({ DATABASE_URL: databaseUrl }))(ctx),
+      ),
   },
   { name: 'build', summary: 'npm run build', run: command(['npm', 'run', 'build']) },
   {
@@ -123,7 +140,9 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+    const hash = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
     files.set(path.relative(dir, file).split(path.sep).join('/'), hash);
   }
   return files;
