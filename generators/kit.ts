@@ -136,6 +136,8 @@ function readTemplate(dir: string): Template {
   const file = path.join(dir, 'template.json');
   const manifest = readManifest(file, TEMPLATE_KEYS);
   const part = readPart(manifest, dir, file);
+  if (part.title === '') throw invalid(file, 'title', 'a non-empty string');
+  if (part.description === '') throw invalid(file, 'description', 'a one-line description');
   const layers = optionalArray(manifest, 'layers', file, (value, key) => {
     if (typeof value !== 'string') throw invalid(file, key, 'a layer name');
     const known = kitLayerNames();

@@ -158,6 +158,28 @@ describe('invalid input names what is wrong and what is allowed', () => {
     expect(noEquals.stderr).toContain('--option expects key=value, got "pageSize"');
   });
 
+  it('a template manifest with an unknown key or a bad option definition names the file and the key', async () => {
+    const cwd = tempDir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(cwd, 'tpl'));
+    const manifest = (content: object) =>
+      writeFileSync(path.join(cwd, 'tpl', 'template.json'), JSON.stringify(content));
+    manifest({ name: 'tpl', title: 'T', description: 'D', layrs: [] });
+    const unknownKey = await cli(['app', '--template', './tpl', ...defaults], { cwd });
+    expect(unknownKey.exitCode).toBe(1);
+    expect(unknownKey.stderr).toContain(
+      'template.json: unknown key "layrs" (allowed: name, title, description',
+    );
+    manifest({ name: 'tpl', title: 'T', description: 'D', options: { size: { type: 'int', default: 1 } } });
+    const badOption = await cli(['app', '--template', './tpl', ...defaults], { cwd });
+    expect(badOption.stderr).toContain(
+      '"options.size.type" must be "number", "string" or "boolean" (got "int")',
+    );
+    manifest({ name: 'tpl', title: 'T', description: 'D', layers: ['bse'] });
+    const badLayer = await cli(['app', '--template', './tpl', ...defaults], { cwd });
+    expect(badLayer.stderr).toMatch(/"layers\[0\]" must be one of the kit's layers: .* \(got "bse"\)/);
+  });
+
   it('a file where the directory should be is an error', async () => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'app'), 'a file');
