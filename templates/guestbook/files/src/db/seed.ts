@@ -1,0 +1,43 @@
+/**
+ * `npm run db:seed [-- --count 50]`: fills the guestbook with fake messages (Faker), spread over the last
+ * weeks, so there is something to page through. Flask's `flask forge` command in the book.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { faker } from '@faker-js/faker';
+import { z } from 'zod';
+import { loadConfig, readEnvironment } from '../core/config.js';
+import { type Db, openDatabase } from './client.js';
+import { messages } from './schema/index.js';
+
+export async function seed(db: Db, count: number): Promise<number> {
+  const rows = Array.from({ length: count }, () => ({
+    name: faker.person.firstName().slice(0, 20),
+    body: faker.lorem.sentence({ min: 4, max: 20 }).slice(0, 200),
+    createdAt: faker.date.recent({ days: 30 }),
+  }));
+  await db.insert(messages).values(rows);
+  return rows.length;
+}
+
+const countOption = z.coerce.number().int().min(1).max(10_000);
+
+async function main() {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '50' } } });
+  const count = countOption.safeParse(values.count);
+  if (!count.success) throw new Error(`--count must be a whole number from 1 to 10000, not "${values.count}".`);
+  const database = await openDatabase(loadConfig(readEnvironment()));
+  try {
+    await database.migrate();
+    console.log(`Added ${await seed(database.db, count.data)} fake messages (${database.kind}).`);
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,7 @@
+/** What the layout shows on every page. */
+export const site = {
+  name: 'Guestbook',
+  tagline: 'Leave a message — say hello to the world.',
+  description: 'A guestbook: leave your name and a message.',
+  footer: 'A study project: Fastify, Drizzle and server-rendered TSX.',
+};

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { openTestDatabase } from '../helpers/database.js';
+import { testConfig, useTestApp } from '../helpers/app.js';
+
+const t = useTestApp();
+
+describe('health', () => {
+  it('GET /health says the process is up', async () => {
+    const response = await t.app.inject({ url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /ready says the database answers', async () => {
+    const response = await t.app.inject({ url: '/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready' });
+  });
+
+  it('GET /ready is 503 when the database is gone', async () => {
+    const database = await openTestDatabase();
+    const app = await buildApp({ config: testConfig(), database });
+    await database.close();
+    const response = await app.inject({ url: '/ready' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ status: 'database unavailable' });
+    await app.close().catch(() => {});
+  });
+});

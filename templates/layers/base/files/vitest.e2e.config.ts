@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: a real server and the system's Chromium, one file at a time.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.{ts,tsx}'],
+    globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/setup.ts'],
+    fileParallelism: false,
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
+  },
+});

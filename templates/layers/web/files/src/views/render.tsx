@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ComponentChildren, VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import { Layout } from './layout.js';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Sends a whole page: the body inside the layout, with the flashed messages. */
+    page(title: string, body: ComponentChildren, status?: number): FastifyReply;
+    /** Sends part of a page (for htmx, which swaps it into the page it came from). */
+    fragment(body: VNode): FastifyReply;
+  }
+  interface FastifyRequest {
+    /** true when htmx asked for part of a page (and not for a whole page to restore history). */
+    readonly wantsFragment: boolean;
+  }
+}
+
+/** Server-side rendering of TSX views: preact-render-to-string escapes every value, so output is safe by default. */
+export const views = fp(
+  (app: FastifyInstance) => {
+    app.decorateReply('page', function (this: FastifyReply, title: string, body: ComponentChildren, status = 200) {
+      const html = render(
+        <Layout title={title} flash={this.takeFlash()}>
+          {body}
+        </Layout>,
+      );
+      return this.status(status).type('text/html; charset=utf-8').send(`<!doctype html>\n${html}`);
+    });
+    app.decorateReply('fragment', function (this: FastifyReply, body: VNode) {
+      return this.header('vary', 'HX-Request').type('text/html; charset=utf-8').send(render(body));
+    });
+    app.decorateRequest('wantsFragment', {
+      getter() {
+        return this.headers['hx-request'] === 'true' && this.headers['hx-history-restore-request'] !== 'true';
+      },
+    });
+  },
+  { name: 'views', dependencies: ['web'] },
+);
