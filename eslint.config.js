@@ -1,6 +1,7 @@
 // ESLint for the generator's own code. templates/ holds the code of generated projects, which has its own
 // lint setup; it must never be linted in the generator's context.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -26,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'eslint.config.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['**/*.js'],
+    languageOptions: { globals: globals.node },
   },
 );

@@ -20,7 +20,9 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
 const env = { ...process.env };
 for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
 
-console.log(`create … --yes --no-install --no-git, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} CPUs)\n`);
+console.log(
+  `create … --yes --no-install --no-git, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} CPUs)\n`,
+);
 try {
   for (const template of templates) {
     const times = [];
@@ -28,14 +30,20 @@ try {
     for (let run = 0; run < RUNS + 1; run++) {
       const dir = path.join(work, `${template}-${run}`);
       const started = performance.now();
-      const result = spawnSync(process.execPath, [bin, dir, '--template', template, '--yes', '--no-install', '--no-git'], {
-        env,
-        encoding: 'utf8',
-      });
+      const result = spawnSync(
+        process.execPath,
+        [bin, dir, '--template', template, '--yes', '--no-install', '--no-git'],
+        {
+          env,
+          encoding: 'utf8',
+        },
+      );
       const elapsed = performance.now() - started;
       if (result.status !== 0) throw new Error(`${template} failed:\n${result.stderr}`);
       if (run > 0) times.push(elapsed); // the first run warms the file system cache
-      files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+      files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) =>
+        entry.isFile(),
+      ).length;
       rmSync(dir, { recursive: true, force: true });
     }
     times.sort((a, b) => a - b);

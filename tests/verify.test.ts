@@ -1,6 +1,7 @@
 // The template check itself, on fixture templates that take seconds (the real kit is verified by .ci/run).
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, fixture, tempDir } from './helpers.js';
 
@@ -82,6 +83,65 @@ describe('verify', () => {
     expect(kept && existsSync(`${kept}/package.json`)).toBe(true);
     const { rmSync } = await import('node:fs');
     rmSync(`${kept}/..`, { recursive: true, force: true });
+  });
+
+  it('migrations: db:generate creating a file under drizzle/ fails the step and names the file', async () => {
+    const skip = ['lint', 'format', 'typecheck'].flatMap((step) => ['--skip', step]);
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
+      cwd: tempDir(),
+      env: cleanEnv({ FIXTURE_SCHEMA_CHANGED: '1' }),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/✗ verify-green \(.+\) › migrations/);
+    expect(stdout).toContain('the schema and the committed migrations differ');
+    expect(stdout).toContain('│   drizzle/0001_schema_changed.sql');
+    expect(stdout).not.toMatch(/› test /);
+  });
+
+  it.each([
+    [
+      { FIXTURE_WRONG_PAGE: '1' },
+      'probe GET /: the body does not contain "Hello from verify-green"',
+      'GET / → 200 (the body',
+    ],
+    [
+      { FIXTURE_STOP_CODE: '3' },
+      'the app exited with code 3 after SIGTERM, expected code 0',
+      'SIGTERM: closing',
+    ],
+  ])('start: %o fails the step with a clear message', async (env, message, output) => {
+    const skip = STEPS.filter((step) => !['generate', 'install', 'build', 'start'].includes(step)).flatMap(
+      (s) => ['--skip', s],
+    );
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
+      cwd: tempDir(),
+      env: cleanEnv(env),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/✗ verify-green \(.+\) › start/);
+    expect(stdout).toContain(message);
+    expect(stdout).toContain(output);
+  });
+
+  it('workflow: an actionlint finding fails the step and is printed', async () => {
+    const cwd = tempDir();
+    cpSync(fixture('verify-green'), path.join(cwd, 'tpl'), { recursive: true });
+    const workflow = path.join(cwd, 'tpl/files/.github/workflows/ci.yml');
+    writeFileSync(
+      workflow,
+      readFileSync(workflow, 'utf8').replace('${{ matrix.node }}', '${{ matrix.nod }}'),
+    );
+    const skip = STEPS.filter((step) => !['generate', 'workflow'].includes(step)).flatMap((step) => [
+      '--skip',
+      step,
+    ]);
+    const { exitCode, stdout } = await cli(['verify', './tpl', ...skip], { cwd, timeout: 60_000 });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/✗ verify-green \(\.\/tpl\) › workflow/);
+    expect(stdout).toContain('actionlint found 1 problem(s) in .github/workflows/ci.yml');
+    expect(stdout).toMatch(/│ \.github\/workflows\/ci\.yml:\d+:\d+: .*"nod".*\[expression\]/);
   });
 
   it('unknown steps and unknown templates are errors that list the valid ones', async () => {
