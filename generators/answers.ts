@@ -96,7 +96,7 @@ export async function resolveAnswers({
   const cwd = process.cwd();
   const preset = presetFile ? readPreset(path.resolve(cwd, presetFile)) : {};
   const given: GivenAnswers = { ...preset, ...definedOnly(flags) };
-  given.options = { ...preset.options, ...flags.options };
+  const givenOptions = { ...preset.options, ...flags.options };
   const yes = given.yes === true;
 
   // Check what was given before asking anything, so a typo in a flag is reported before the first question.
@@ -107,7 +107,7 @@ export async function resolveAnswers({
   }
   if (given.name !== undefined) checkPackageName(given.name);
   let template = given.template !== undefined ? loadTemplate(given.template, cwd) : undefined;
-  if (template && given.options) resolveOptions(template, given.options);
+  let options = template && resolveOptions(template, givenOptions);
 
   const ask: Questions | undefined = interactive && !yes ? await import('./prompts.js') : undefined;
   if (!ask && !yes) requireFlags(given);
@@ -117,7 +117,7 @@ export async function resolveAnswers({
   const projectName = path.basename(target);
 
   template ??= loadTemplate(ask ? await ask.template(templateChoices()) : DEFAULT_TEMPLATE, cwd);
-  const options = resolveOptions(template, given.options ?? {});
+  options ??= resolveOptions(template, givenOptions);
 
   let packageName = given.name;
   if (packageName === undefined) {
