@@ -145,8 +145,9 @@ export async function resolveAnswers({
   }
 
   const packageManager = given.packageManager ?? detectPackageManager();
-  const install = given.install ?? (ask ? await ask.install(packageManager) : true);
-  const git = given.git ?? (ask ? await ask.git() : true);
+  // A dry run installs nothing and commits nothing: no need to ask.
+  const install = given.install ?? (ask && !dryRun ? await ask.install(packageManager) : true);
+  const git = given.git ?? (ask && !dryRun ? await ask.git() : true);
 
   return {
     dir,
