@@ -4,9 +4,11 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     globalSetup: ['tests/global-setup.ts'],
-    setupFiles: ['tests/setup.ts'],
-    // Each test file gets its own PGlite (~300 MB); on PostgreSQL the files share one database, so they take turns.
     maxWorkers: 2,
+    // Test files in one worker share its modules, and so its test database (tests/helpers/database.ts): loading
+    // a PGlite takes most of a second and ~300 MB, while emptying its tables after each test takes milliseconds.
+    isolate: false,
+    // On PostgreSQL all test files use the one database of DATABASE_URL, so they take turns.
     fileParallelism: !process.env.DATABASE_URL,
     hookTimeout: 30_000,
     testTimeout: 15_000,

@@ -5,7 +5,6 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.{ts,tsx}'],
     globalSetup: ['tests/global-setup.ts'],
-    setupFiles: ['tests/setup.ts'],
     fileParallelism: false,
     hookTimeout: 60_000,
     testTimeout: 30_000,

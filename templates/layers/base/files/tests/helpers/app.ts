@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /**
- * An app on the test file's database, whose tables are emptied after each test. Call it at the top of a file or
+ * An app on the shared test database, whose tables are emptied after each test. Call it at the top of a file or
  * of a describe block (with its own settings): `const t = useTestApp();`, then `t.app.inject(...)` in tests.
  * `prepare` may add routes before the app starts (e.g. a route that fails on purpose).
  */
@@ -24,7 +24,7 @@ export function useTestApp(env: Record<string, string> = {}, prepare?: (app: Fas
   const context = {} as TestApp;
   beforeAll(async () => {
     context.database = await sharedTestDatabase();
-    // The app closes its database when it closes; this one belongs to the file (tests/setup.ts closes it).
+    // The app closes its database when it closes; this one is shared with other test files, so it stays open.
     const database = { ...context.database, close: async () => {} };
     context.app = await buildApp({ config: testConfig(env), database });
     prepare?.(context.app);

@@ -35,19 +35,13 @@ async function snapshot(): Promise<Blob> {
 let shared: Promise<Database> | undefined;
 
 /**
- * The database of the current test file, opened on first use and closed after the file's last test (by
- * tests/setup.ts). A PGlite takes most of a second to load, so one file's tests share one, and each test
- * starts from empty tables (resetDatabase).
+ * The test database of this worker, opened on first use and shared by the test files the worker runs (see
+ * `isolate: false` in vitest.config.ts); each test starts from empty tables (resetDatabase). It lives as long as
+ * the worker: an in-memory PGlite has nothing to save, and vitest ends the worker when the run ends.
  */
 export function sharedTestDatabase(): Promise<Database> {
   shared ??= openTestDatabase();
   return shared;
-}
-
-export async function closeSharedTestDatabase(): Promise<void> {
-  const database = shared;
-  shared = undefined;
-  await (await database)?.close();
 }
 
 const tables = (Object.values(schema) as unknown[])
