@@ -23,6 +23,12 @@ var nodeModule = process.getBuiltinModule && process.getBuiltinModule('node:modu
 if (nodeModule && nodeModule.enableCompileCache) nodeModule.enableCompileCache();
 
 import('../dist/cli.js').catch(function (error) {
-  console.error(error);
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
+    console.error(
+      'create-study-project is not built: run `npm run build` in ' + new URL('..', import.meta.url).pathname,
+    );
+  } else {
+    console.error(error);
+  }
   process.exit(1);
 });

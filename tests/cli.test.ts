@@ -47,8 +47,6 @@ describe('help, version, list', () => {
 
   it('says plainly that an old Node is too old (system Node 20), no stack trace', async () => {
     const result = await execa('/usr/bin/node', [bin, '--version'], { reject: false });
-    const major = Number(/^v(\d+)/.exec(String((await execa('/usr/bin/node', ['--version'])).stdout))?.[1]);
-    if (major >= 22) return; // the machine's Node is new enough: nothing to show
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
       /^create-study-project needs Node\.js 22\.12 or newer; you have v\d+\.\d+\.\d+\. Install Node 24 LTS: https:\/\/nodejs\.org$/,
