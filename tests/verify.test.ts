@@ -82,7 +82,7 @@ describe('verify', () => {
     const kept = /kept: (\S+)/.exec(stdout)?.[1];
     expect(kept && existsSync(`${kept}/package.json`)).toBe(true);
     const { rmSync } = await import('node:fs');
-    rmSync(`${kept}/..`, { recursive: true, force: true });
+    rmSync(path.dirname(kept!), { recursive: true, force: true }); // the temp dir verify made
   });
 
   it('migrations: db:generate creating a file under drizzle/ fails the step and names the file', async () => {
