@@ -113,14 +113,17 @@ export const STEPS: Step[] = [
   },
   {
     name: 'compose',
-    summary: 'docker-compose config -q on compose.yaml',
+    summary:
+      'docker-compose config -q on compose.yaml (or `docker compose config -q` where only Compose v2 is installed)',
     run: async (ctx) => {
       const outcome = await command(['docker-compose', 'config', '-q'], () => ({}), MINUTE)(ctx);
-      if (outcome.message === 'docker-compose was not found') {
-        outcome.message =
-          'docker-compose is not installed: install it (Debian/Ubuntu: apt-get install docker-compose) and run verify again';
+      if (outcome.message !== 'docker-compose was not found') return outcome;
+      const v2 = await command(['docker', 'compose', 'config', '-q'], () => ({}), MINUTE)(ctx);
+      if (v2.message === 'docker was not found' || /not a docker command|unknown command/i.test(v2.output)) {
+        v2.message =
+          'neither docker-compose nor `docker compose` is installed: install one (Debian/Ubuntu: apt-get install docker-compose) and run verify again';
       }
-      return outcome;
+      return v2;
     },
   },
   // docker: build the image and check its HEALTHCHECK — added by a later issue, here, after `compose`.
