@@ -35,6 +35,21 @@ describe('on a terminal', () => {
     expect(existsSync(path.join(cwd, 'My App', '.git'))).toBe(false);
   });
 
+  it('offers the kit templates with their descriptions and builds the one chosen', async () => {
+    const cwd = tempDir();
+    terminal = await openTerminal(['pick', '--no-install', '--no-git'], cwd);
+    await terminal.waitFor('What are you building?');
+    // The highlighted choice shows its one-line description.
+    await terminal.waitFor('Server-rendered message board');
+    await terminal.keys('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+    const record = JSON.parse(readFileSync(path.join(cwd, 'pick', 'study-project.json'), 'utf8')) as {
+      template: string;
+    };
+    expect(record.template).toBe('guestbook');
+    expect(existsSync(path.join(cwd, 'pick', 'src', 'app.ts'))).toBe(true);
+  });
+
   it('asks before writing into a non-empty directory; "Cancel" leaves it untouched', async () => {
     const cwd = tempDir();
     mkdirSync(path.join(cwd, 'app'));
