@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['templates/**', 'node_modules/**', 'dist/**'],
+    exclude: ['templates/**', 'node_modules/**', 'dist/**', 'tests/docker/**'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -26,6 +26,22 @@ export interface Probe {
   contains?: string;
 }
 
+/** One request of a `write` sequence (see docs/authoring-templates.md). */
+export interface WriteRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  /** Sent urlencoded, with the CSRF token of the last page that had one. */
+  form?: Record<string, string>;
+  json?: unknown;
+  status: number;
+}
+
+/** How verify writes something through the app, and how it sees it again (after a restart, in Docker). */
+export interface WriteCheck {
+  requests: WriteRequest[];
+  check: Probe & { contains: string };
+}
+
 export interface PackagePart {
   scripts: Record<string, string>;
   dependencies: string[];
@@ -48,6 +64,7 @@ export interface Part {
 export interface Template extends Part {
   layers: string[];
   probes: Probe[];
+  write?: WriteCheck;
   options: Record<string, OptionSpec>;
   /** Set when the template came from a folder (`--template ./path`): the path as the user gave it. */
   givenPath?: string;
@@ -57,7 +74,8 @@ export type VersionsMap = Record<string, string>;
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LAYER_KEYS = ['name', 'title', 'description', 'flavour', 'seed', 'package', 'env'];
-const TEMPLATE_KEYS = [...LAYER_KEYS, 'layers', 'probes', 'options'];
+const TEMPLATE_KEYS = [...LAYER_KEYS, 'layers', 'probes', 'write', 'options'];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** Names of the kit's templates (folders of `templates/` with a `template.json`), sorted. */
 export function kitTemplateNames(): string[] {
@@ -146,24 +164,62 @@ function readTemplate(dir: string): Template {
     }
     return value;
   });
-  const probes = optionalArray(manifest, 'probes', file, (value, key) => {
-    if (!isObject(value) || typeof value.path !== 'string' || !value.path.startsWith('/')) {
-      throw invalid(file, key, '{ "path": "/…", "status": 200, "contains": "…" }');
-    }
-    const status = value.status ?? 200;
-    if (typeof status !== 'number') throw invalid(file, `${key}.status`, 'an HTTP status number');
-    if (value.contains !== undefined && typeof value.contains !== 'string') {
-      throw invalid(file, `${key}.contains`, 'a string');
-    }
-    return { path: value.path, status, contains: value.contains };
-  });
+  const probes = optionalArray(manifest, 'probes', file, (value, key) => readProbe(value, file, key));
+  const write = manifest.write === undefined ? undefined : readWrite(manifest.write, file);
   const options: Record<string, OptionSpec> = {};
   const rawOptions = manifest.options ?? {};
   if (!isObject(rawOptions)) throw invalid(file, 'options', 'an object of option definitions');
   for (const [name, spec] of Object.entries(rawOptions)) {
     options[name] = readOptionSpec(spec, file, `options.${name}`);
   }
-  return { ...part, layers, probes, options };
+  return { ...part, layers, probes, write, options };
+}
+
+function readProbe(value: unknown, file: string, key: string): Probe {
+  if (!isObject(value) || typeof value.path !== 'string' || !value.path.startsWith('/')) {
+    throw invalid(file, key, '{ "path": "/…", "status": 200, "contains": "…" }');
+  }
+  const status = value.status ?? 200;
+  if (typeof status !== 'number') throw invalid(file, `${key}.status`, 'an HTTP status number');
+  if (value.contains !== undefined && typeof value.contains !== 'string') {
+    throw invalid(file, `${key}.contains`, 'a string');
+  }
+  return { path: value.path, status, contains: value.contains };
+}
+
+function readWrite(value: unknown, file: string): WriteCheck {
+  const shape =
+    '{ "requests": [{ "method", "path", "form" | "json", "status" }, …], "check": { "path", "contains" } }';
+  if (!isObject(value)) throw invalid(file, 'write', shape);
+  const requests = optionalArray(value, 'requests', file, (request, key): WriteRequest => {
+    const where = `write.${key}`;
+    if (!isObject(request) || typeof request.path !== 'string' || !request.path.startsWith('/')) {
+      throw invalid(file, where, '{ "method": "POST", "path": "/…", "form": { … }, "status": 303 }');
+    }
+    const method = request.method ?? 'GET';
+    if (!METHODS.includes(method as WriteRequest['method'])) {
+      throw invalid(file, `${where}.method`, METHODS.join(', '), method);
+    }
+    const form = request.form;
+    if (form !== undefined && !(isObject(form) && Object.values(form).every((v) => typeof v === 'string'))) {
+      throw invalid(file, `${where}.form`, 'an object of field → text');
+    }
+    if (form !== undefined && request.json !== undefined)
+      throw invalid(file, where, 'either "form" or "json"');
+    const status = request.status ?? 200;
+    if (typeof status !== 'number') throw invalid(file, `${where}.status`, 'an HTTP status number');
+    return {
+      method: method as WriteRequest['method'],
+      path: request.path,
+      form: form as Record<string, string> | undefined,
+      json: request.json,
+      status,
+    };
+  });
+  if (requests.length === 0) throw invalid(file, 'write.requests', 'a non-empty array of requests');
+  const check = readProbe(value.check, file, 'write.check');
+  if (check.contains === undefined) throw invalid(file, 'write.check.contains', 'the text written');
+  return { requests, check: { ...check, contains: check.contains } };
 }
 
 function readOptionSpec(spec: unknown, file: string, key: string): OptionSpec {

@@ -19,19 +19,22 @@ const STEPS = [
   'e2e',
   'workflow',
   'compose',
+  'docker',
 ];
 const leftovers = (): string[] => readdirSync(os.tmpdir()).filter((name) => name.startsWith('study-verify-'));
 
 describe('verify', () => {
+  // The docker step needs a Docker engine and minutes: `npm run test:docker` (tests/docker/) checks it.
   it('runs every step in order on a green template, one line each, and exits 0', async () => {
     const before = leftovers();
-    const { exitCode, stdout } = await cli(['verify', fixture('verify-green')], {
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), '--skip', 'docker'], {
       cwd: tempDir(),
       timeout: 60_000,
     });
     const lines = stdout.split('\n').filter((line) => line.includes(' › '));
     expect(lines.map((line) => /› (\S+)/.exec(line)?.[1])).toEqual(STEPS);
-    for (const line of lines) expect(line).toMatch(/^✓ verify-green \(.+\) › \S+ {2}\d+\.\ds$/);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^✓ verify-green \(.+\) › \S+ {2}\d+\.\ds$/);
+    expect(lines.at(-1)).toMatch(/^- verify-green \(.+\) › docker {2}SKIPPED$/);
     expect(stdout).toContain('13 steps passed');
     expect(stdout).toContain('All templates are green.');
     expect(exitCode).toBe(0);
@@ -72,13 +75,13 @@ describe('verify', () => {
 
   it('--skip is loud, listed in the summary, and still exits 0; --keep keeps the project', async () => {
     const { exitCode, stdout, stderr } = await cli(
-      ['verify', fixture('verify-green'), '--skip', 'e2e', '--skip', 'compose', '--keep'],
+      ['verify', fixture('verify-green'), '--skip', 'e2e', '--skip', 'compose', '--skip', 'docker', '--keep'],
       { cwd: tempDir(), timeout: 60_000 },
     );
     expect(exitCode).toBe(0);
-    expect(stderr).toContain('SKIPPING e2e, compose (--skip): this is not a full template check.');
+    expect(stderr).toContain('SKIPPING e2e, compose, docker (--skip): this is not a full template check.');
     expect(stdout).toMatch(/- verify-green \(.+\) › e2e {2}SKIPPED/);
-    expect(stdout).toContain('SKIPPED: e2e, compose (--skip)');
+    expect(stdout).toContain('SKIPPED: e2e, compose, docker (--skip)');
     const kept = /kept: (\S+)/.exec(stdout)?.[1];
     expect(kept && existsSync(`${kept}/package.json`)).toBe(true);
     const { rmSync } = await import('node:fs');
@@ -123,6 +126,19 @@ describe('verify', () => {
     expect(stdout).toMatch(/✗ verify-green \(.+\) › start/);
     expect(stdout).toContain(message);
     expect(stdout).toContain(output);
+  });
+
+  it('docker: with no engine to talk to, the step fails and says how to start one or skip it', async () => {
+    const skip = STEPS.filter((step) => !['generate', 'docker'].includes(step)).flatMap((s) => ['--skip', s]);
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
+      cwd: tempDir(),
+      env: cleanEnv({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/✗ verify-green \(.+\) › docker/);
+    expect(stdout).toContain('no Docker engine answers');
+    expect(stdout).toContain('../shared/tools/docker-engine.sh), or pass --skip docker');
   });
 
   it('workflow: an actionlint finding fails the step and is printed', async () => {

@@ -8,7 +8,7 @@ import tmp from 'tmp';
 import { errorMessage, UsageError } from '../errors.js';
 import { isTemplatePath, kitTemplateNames, loadTemplate, type Template } from '../kit.js';
 import { bold, dim, green, info, red, warn, yellow } from '../ui.js';
-import { baseEnv, tail, type StepContext } from './run.js';
+import { baseEnv, tail, type StepContext, type StepOutcome } from './run.js';
 import { STEP_NAMES, STEPS } from './steps.js';
 
 export interface VerifyInput {
@@ -105,7 +105,7 @@ async function verifyTemplate(given: string, keep: boolean, skip: string[]): Pro
         continue;
       }
       const stepStarted = performance.now();
-      const outcome = await step.run(ctx).catch((error: unknown) => ({
+      const outcome: StepOutcome = await step.run(ctx).catch((error: unknown) => ({
         ok: false,
         output: error instanceof Error ? (error.stack ?? error.message) : String(error),
         message: errorMessage(error),
@@ -113,7 +113,9 @@ async function verifyTemplate(given: string, keep: boolean, skip: string[]): Pro
       const time = dim(formatSeconds((performance.now() - stepStarted) / 1000));
       if (outcome.ok) {
         passed += 1;
-        info(`${green('✓')} ${label} › ${step.name}  ${time}`);
+        info(
+          `${green('✓')} ${label} › ${step.name}  ${time}${outcome.summary ? `  ${dim(outcome.summary)}` : ''}`,
+        );
         continue;
       }
       info(`${red('✗')} ${label} › ${step.name}  ${time}`);

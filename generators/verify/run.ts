@@ -18,6 +18,8 @@ export interface StepOutcome {
   output: string;
   /** Why it failed, in one line. */
   message?: string;
+  /** A figure worth seeing on success (e.g. the image size), printed after the step's time. */
+  summary?: string;
 }
 
 export interface CommandOptions {

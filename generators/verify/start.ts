@@ -1,10 +1,10 @@
 // The `start` step: run the built app as production would, wait for /health, request every probe of the
-// manifest, then SIGTERM and require a clean exit (code 0) within 10 s.
-import { randomBytes } from 'node:crypto';
+// manifest and write what its `write` says (forms must work in production too), then SIGTERM and require a
+// clean exit (code 0) within 10 s.
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { mergeEnv, templateParts } from '../plan.js';
+import { checkWritten, get, runProbes, write } from './http.js';
+import { freePort, productionSecrets, sleep } from './process.js';
 import type { StepContext, StepOutcome } from './run.js';
 
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -16,12 +16,9 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const secrets = mergeEnv(templateParts(ctx.manifest))
-    .filter((entry) => entry.secret)
-    .map((entry): [string, string] => [entry.name, randomSecret()]);
   const env = {
     ...ctx.env,
-    ...Object.fromEntries(secrets),
+    ...productionSecrets(ctx.manifest),
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -55,7 +52,7 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
     const deadline = Date.now() + HEALTH_TIMEOUT_MS;
     let healthy = false;
     while (!healthy && !exited && Date.now() < deadline) {
-      healthy = (await request(`${base}/health`))?.status === 200;
+      healthy = (await get(`${base}/health`))?.status === 200;
       if (!healthy) await sleep(200);
     }
     if (!healthy) {
@@ -65,19 +62,12 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
     }
     lines.push(`GET /health → 200`);
 
-    for (const probe of ctx.manifest.probes) {
-      const response = await request(`${base}${probe.path}`);
-      const problem = !response
-        ? 'no answer'
-        : response.status !== probe.status
-          ? `status ${response.status}, expected ${probe.status}`
-          : probe.contains !== undefined && !response.body.includes(probe.contains)
-            ? `the body does not contain ${JSON.stringify(probe.contains)}`
-            : undefined;
-      lines.push(
-        `GET ${probe.path} → ${response ? response.status : 'no answer'}${problem ? ` (${problem})` : ''}`,
-      );
-      if (problem) return failure(`probe GET ${probe.path}: ${problem}`);
+    const probeProblem = await runProbes(base, ctx.manifest.probes, lines);
+    if (probeProblem) return failure(`probe ${probeProblem}`);
+    const spec = ctx.manifest.write;
+    if (spec) {
+      const writeProblem = (await write(base, spec, lines)) ?? (await checkWritten(base, spec, lines));
+      if (writeProblem) return failure(`write ${writeProblem}`);
     }
 
     app.kill('SIGTERM');
@@ -112,39 +102,4 @@ async function startCommand(projectDir: string): Promise<[string, ...string[]] |
     return `scripts.start must be "node <file> [args]" so that verify can signal the app itself (got ${JSON.stringify(script)})`;
   }
   return [process.execPath, ...words.slice(1)];
-}
-
-async function request(url: string): Promise<{ status: number; body: string } | undefined> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
-    return { status: response.status, body: await response.text() };
-  } catch {
-    return undefined;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** 48 characters, as strong as a production secret must be. */
-function randomSecret(): string {
-  return randomBytes(36).toString('base64url');
-}
-
-/** `unref`: a pending timer must not keep verify alive once the app has exited. */
-function sleep(ms: number, { unref = false } = {}): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    if (unref) timer.unref();
-  });
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { binPath } from '../paths.js';
+import { dockerStep } from './docker.js';
 import { withScratchDatabase } from './postgres.js';
 import { runCommand, type StepContext, type StepOutcome } from './run.js';
 import { startAndProbe } from './start.js';
@@ -126,7 +127,14 @@ export const STEPS: Step[] = [
       return v2;
     },
   },
-  // docker: build the image and check its HEALTHCHECK — added by a later issue, here, after `compose`.
+  {
+    name: 'docker',
+    summary:
+      'DOCKER_BUILDKIT=0 docker build --network host of the unchanged Dockerfile; non-root, no sources/tests/.env/dev ' +
+      'dependencies; run on PGlite (a volume: the write survives a restart) and on PostgreSQL: healthy by its ' +
+      'HEALTHCHECK, reachable on every interface, probes, docker stop → exit 0 before the grace period',
+    run: dockerStep,
+  },
 ];
 
 export const STEP_NAMES = STEPS.map((step) => step.name);
