@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { resetDatabase } from '../helpers/database.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
-import { createServices, messagesPerPage } from '../../src/services/index.js';
+import { messagesPerPage } from '../../src/services/index.js';
+import { testServices } from '../helpers/app.js';
 
 describe.skipIf(!hasBrowser)('the guestbook in a browser', () => {
   let server: RunningServer;
@@ -57,7 +58,7 @@ describe.skipIf(!hasBrowser)('the guestbook in a browser', () => {
   });
 
   it('pages through older messages without reloading the page', async () => {
-    const services = createServices(server.database.db);
+    const services = testServices(server.database);
     const total = messagesPerPage + 2;
     for (let i = 1; i <= total; i++) await services.messages.post({ name: `Visitor ${i}`, body: `Message ${i}` });
     await page.goto(server.url);

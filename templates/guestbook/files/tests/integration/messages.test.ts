@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createServices, messagesPerPage } from '../../src/services/index.js';
-import { useTestApp } from '../helpers/app.js';
+import { messagesPerPage } from '../../src/services/index.js';
+import { testServices, useTestApp } from '../helpers/app.js';
 import { WebClient } from '../helpers/web-client.js';
 
 const t = useTestApp();
 
 /** Posts messages "Message number 1" … "Message number N", oldest first. */
 async function postMessages(count: number) {
-  const { messages } = createServices(t.database.db);
+  const { messages } = testServices(t.database);
   for (let i = 1; i <= count; i++) await messages.post({ name: `Visitor ${i}`, body: `Message number ${i}` });
 }
 
