@@ -65,6 +65,8 @@ export interface Template extends Part {
   layers: string[];
   probes: Probe[];
   write?: WriteCheck;
+  /** A command run (as `node …`, in the project, with the app's environment) before the app starts. */
+  prepare?: string[];
   options: Record<string, OptionSpec>;
   /** Set when the template came from a folder (`--template ./path`): the path as the user gave it. */
   givenPath?: string;
@@ -74,7 +76,7 @@ export type VersionsMap = Record<string, string>;
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LAYER_KEYS = ['name', 'title', 'description', 'flavour', 'seed', 'package', 'env'];
-const TEMPLATE_KEYS = [...LAYER_KEYS, 'layers', 'probes', 'write', 'options'];
+const TEMPLATE_KEYS = [...LAYER_KEYS, 'layers', 'probes', 'write', 'prepare', 'options'];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** Names of the kit's templates (folders of `templates/` with a `template.json`), sorted. */
@@ -166,13 +168,20 @@ function readTemplate(dir: string): Template {
   });
   const probes = optionalArray(manifest, 'probes', file, (value, key) => readProbe(value, file, key));
   const write = manifest.write === undefined ? undefined : readWrite(manifest.write, file);
+  const prepare = manifest.prepare;
+  if (
+    prepare !== undefined &&
+    !(Array.isArray(prepare) && prepare[0] === 'node' && prepare.every((word) => typeof word === 'string'))
+  ) {
+    throw invalid(file, 'prepare', 'a command as an array of strings starting with "node"', prepare);
+  }
   const options: Record<string, OptionSpec> = {};
   const rawOptions = manifest.options ?? {};
   if (!isObject(rawOptions)) throw invalid(file, 'options', 'an object of option definitions');
   for (const [name, spec] of Object.entries(rawOptions)) {
     options[name] = readOptionSpec(spec, file, `options.${name}`);
   }
-  return { ...part, layers, probes, write, options };
+  return { ...part, layers, probes, write, prepare, options };
 }
 
 function readProbe(value: unknown, file: string, key: string): Probe {

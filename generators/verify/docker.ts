@@ -77,17 +77,24 @@ export async function dockerStep(ctx: StepContext): Promise<StepOutcome> {
     const run = async (name: string, env: Record<string, string>, mounts: string[]): Promise<number> => {
       const port = await freePort();
       const vars = { ...productionSecrets(ctx.manifest), ...env, PORT: String(port) };
-      await docker([
-        'run',
-        '--detach',
-        '--name',
-        name,
+      const options = [
         '--network',
         'host',
         ...Object.entries(vars).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
         ...mounts.flatMap((mount) => ['--volume', mount]),
-        tag,
-      ]);
+      ];
+      if (ctx.manifest.prepare) {
+        // In a container of its own, before the app's: an embedded database has one owner at a time.
+        await docker(['run', '--rm', ...options, tag, ...ctx.manifest.prepare], 2 * MINUTE).catch(
+          (error: unknown) => {
+            throw new DockerFailure(
+              `prepare (${ctx.manifest.prepare?.join(' ')}) failed: ${(error as Error).message}`,
+            );
+          },
+        );
+        log.push(`prepared: ${ctx.manifest.prepare.join(' ')}`);
+      }
+      await docker(['run', '--detach', '--name', name, ...options, tag]);
       containers.push(name);
       return port;
     };

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkWritten, get, runProbes, write } from './http.js';
 import { freePort, productionSecrets, sleep } from './process.js';
-import type { StepContext, StepOutcome } from './run.js';
+import { runCommand, type StepContext, type StepOutcome } from './run.js';
 
 const HEALTH_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -23,6 +23,16 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
     PORT: String(port),
     HOST: '127.0.0.1',
   };
+
+  if (ctx.manifest.prepare) {
+    const [, ...prepareArgs] = ctx.manifest.prepare;
+    const prepared = await runCommand([process.execPath, ...prepareArgs], {
+      cwd: ctx.projectDir,
+      env,
+      timeoutMs: 2 * 60_000,
+    });
+    if (!prepared.ok) return { ...prepared, message: `prepare: ${prepared.message ?? 'failed'}` };
+  }
 
   const { execa } = await import('execa');
   const [file, ...args] = command;

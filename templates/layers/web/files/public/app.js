@@ -30,6 +30,11 @@ function refreshTimes(root = document) {
 }
 
 document.addEventListener('DOMContentLoaded', () => refreshTimes());
+// Forms that do something hard to undo ask first (<ActionButton confirm="…">).
+document.addEventListener('submit', (event) => {
+  const message = event.target instanceof HTMLFormElement ? event.target.dataset.confirm : undefined;
+  if (message && !window.confirm(message)) event.preventDefault();
+});
 // htmx swapped in new content (e.g. the next page of a list).
 document.addEventListener('htmx:afterSettle', (event) => refreshTimes(event.target));
 setInterval(refreshTimes, 60_000);

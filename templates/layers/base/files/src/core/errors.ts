@@ -138,7 +138,8 @@ function codeFor(status: number): ErrorCode {
   return known ? known[0] : 'bad_request';
 }
 
-function prefersHtml(request: FastifyRequest): boolean {
+/** A browser asking for a page (as opposed to a client asking for JSON). */
+export function prefersHtml(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return accept.includes('text/html');
 }

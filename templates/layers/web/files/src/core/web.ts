@@ -71,8 +71,8 @@ export const web = fp<WebOptions>(
 
     // Every state-changing request a form can make needs the token of a form this site rendered; the rule lives
     // here once. A JSON request needs none: another site's page cannot send one without a CORS preflight, which
-    // this app never grants.
-    app.addHook('preHandler', (request, reply, done) => {
+    // this app never grants. It runs before validation, which would drop the _csrf field from a route's body.
+    app.addHook('preValidation', (request, reply, done) => {
       if (unsafeMethods.has(request.method) && !isJson(request)) app.csrfProtection(request, reply, done);
       else done();
     });

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { Layout } from './layout.js';
+import { site } from '../site.js';
+import { type Chrome, Layout } from './layout.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -14,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** true when htmx asked for part of a page (and not for a whole page to restore history). */
     readonly wantsFragment: boolean;
+    /** What surrounds this request's page; src/site.ts's defaults when no hook set it. */
+    chrome: Chrome | null;
   }
 }
 
@@ -21,8 +24,9 @@ declare module 'fastify' {
 export const views = fp(
   (app: FastifyInstance) => {
     app.decorateReply('page', function (this: FastifyReply, title: string, body: ComponentChildren, status = 200) {
+      const { chrome, url } = this.request;
       const html = render(
-        <Layout title={title} flash={this.takeFlash()}>
+        <Layout title={title} flash={this.takeFlash()} chrome={chrome ?? site} path={url.split('?')[0] ?? '/'}>
           {body}
         </Layout>,
       );
@@ -31,6 +35,7 @@ export const views = fp(
     app.decorateReply('fragment', function (this: FastifyReply, body: VNode) {
       return this.header('vary', 'HX-Request').type('text/html; charset=utf-8').send(render(body));
     });
+    app.decorateRequest('chrome', null);
     app.decorateRequest('wantsFragment', {
       getter() {
         return this.headers['hx-request'] === 'true' && this.headers['hx-history-restore-request'] !== 'true';

@@ -41,6 +41,11 @@ export class WebClient {
     return this.get(location);
   }
 
+  /** The value of a cookie the app set, as the browser keeps it. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   /** The token of the last form this client was shown. */
   csrfToken(): string {
     if (!this.token) throw new Error('no page with a form has been shown to this client yet');

@@ -2,7 +2,7 @@ import type { Page } from '../../core/pagination.js';
 
 export interface PaginationProps {
   page: Page<unknown>;
-  /** The list's URL; ?page=N is added. */
+  /** The list's URL (with its own query, if any); page=N is added. */
   href: string;
   /** With htmx, a link swaps only this element (a CSS selector) and keeps the address bar in step. */
   swap?: string;
@@ -14,7 +14,7 @@ export interface PaginationProps {
 export function Pagination({ page, href, swap, labels = ['← Previous', 'Next →'] }: PaginationProps) {
   if (page.pageCount <= 1) return null;
   const link = (to: number, label: string, rel: string) => {
-    const url = to === 1 ? href : `${href}?page=${to}`;
+    const url = to === 1 ? href : `${href}${href.includes('?') ? '&' : '?'}page=${to}`;
     const htmx = swap ? { 'hx-get': url, 'hx-target': swap, 'hx-swap': 'outerHTML', 'hx-push-url': 'true' } : {};
     return (
       <a href={url} rel={rel} {...htmx}>

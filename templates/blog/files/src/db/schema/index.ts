@@ -1,0 +1,2 @@
+export * from './blog.js';
+export * from './sessions.js';

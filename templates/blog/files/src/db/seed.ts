@@ -1,0 +1,112 @@
+/**
+ * `npm run db:seed [-- --posts 30]`: fills the blog with fake categories, posts and comments with replies
+ * (Faker), and an admin when there is none yet — its password is printed once. The book's `flask forge`.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { faker } from '@faker-js/faker';
+import { z } from 'zod';
+import { loadConfig, readEnvironment } from '../core/config.js';
+import { renderMarkdown } from '../core/markdown.js';
+import { hashPassword } from '../core/passwords.js';
+import { slugify } from '../core/slug.js';
+import { type Db, openDatabase } from './client.js';
+import { admins, categories, comments, posts, settings } from './schema/index.js';
+
+export interface SeedResult {
+  posts: number;
+  comments: number;
+  /** Set when an admin was created: its username and password. */
+  admin?: { username: string; password: string };
+}
+
+export async function seed(db: Db, postCount: number): Promise<SeedResult> {
+  const result: SeedResult = { posts: 0, comments: 0 };
+  if ((await db.select({ id: admins.id }).from(admins).limit(1)).length === 0) {
+    const password = randomBytes(9).toString('base64url');
+    await db.insert(admins).values({ username: 'admin', passwordHash: await hashPassword(password), name: 'Admin' });
+    result.admin = { username: 'admin', password };
+  }
+  await db
+    .insert(settings)
+    .values({
+      id: 1,
+      title: 'Notes',
+      subtitle: faker.company.catchPhrase().slice(0, 120),
+      about: faker.lorem.paragraphs(2),
+    })
+    .onConflictDoNothing();
+
+  const names = ['Default', ...new Set(Array.from({ length: 5 }, () => faker.word.noun()))];
+  const created = await db
+    .insert(categories)
+    .values(names.map((name, index) => ({ name, slug: slugify(name), isDefault: index === 0 })))
+    .onConflictDoNothing()
+    .returning();
+  const categoryIds = (created.length > 0 ? created : await db.select().from(categories)).map((c) => c.id);
+
+  for (let i = 0; i < postCount; i++) {
+    const title = faker.lorem.sentence({ min: 3, max: 8 }).replace(/\.$/, '');
+    const body = [faker.lorem.paragraphs(2), `## ${faker.lorem.words(3)}`, faker.lorem.paragraphs(3)].join('\n\n');
+    const [post] = await db
+      .insert(posts)
+      .values({
+        title,
+        slug: `${slugify(title)}-${randomBytes(3).toString('hex')}`,
+        body,
+        bodyHtml: renderMarkdown(body),
+        categoryId: faker.helpers.arrayElement(categoryIds),
+        createdAt: faker.date.recent({ days: 120 }),
+      })
+      .returning();
+    if (!post) continue;
+    result.posts += 1;
+    const commentRows = Array.from({ length: faker.number.int({ min: 0, max: 5 }) }, () => fakeComment(post.id));
+    if (commentRows.length === 0) continue;
+    const made = await db.insert(comments).values(commentRows).returning({ id: comments.id });
+    const replies = made.slice(0, 2).map(({ id }) => ({ ...fakeComment(post.id), repliedId: id }));
+    if (replies.length > 0) await db.insert(comments).values(replies);
+    result.comments += made.length + replies.length;
+  }
+  return result;
+}
+
+function fakeComment(postId: number) {
+  return {
+    postId,
+    author: faker.person.firstName().slice(0, 30),
+    email: faker.internet.email(),
+    site: faker.datatype.boolean() ? faker.internet.url() : null,
+    body: faker.lorem.sentences({ min: 1, max: 3 }).slice(0, 1000),
+    // Most are approved; a few wait, so the moderation page has something to show.
+    reviewed: faker.number.float() < 0.8,
+    createdAt: faker.date.recent({ days: 30 }),
+  };
+}
+
+const postsOption = z.coerce.number().int().min(1).max(1000);
+
+async function main() {
+  const { values } = parseArgs({ options: { posts: { type: 'string', default: '30' } } });
+  const count = postsOption.safeParse(values.posts);
+  if (!count.success) throw new Error(`--posts must be a whole number from 1 to 1000, not "${values.posts}".`);
+  const database = await openDatabase(loadConfig(readEnvironment()));
+  try {
+    await database.migrate();
+    const result = await seed(database.db, count.data);
+    console.log(`Added ${result.posts} posts and ${result.comments} comments (${database.kind}).`);
+    if (result.admin) {
+      console.log(`Created the admin: log in at /login as “${result.admin.username}” with “${result.admin.password}”.`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

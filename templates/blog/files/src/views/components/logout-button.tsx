@@ -1,0 +1,13 @@
+import { CsrfField } from './csrf-field.js';
+
+/** Logging out changes state, so it is a form (with its CSRF token), not a link another site could embed. */
+export function LogoutButton({ csrfToken }: { csrfToken: string }) {
+  return (
+    <form method="post" action="/logout" class="inline-form">
+      <CsrfField token={csrfToken} />
+      <button type="submit" class="link-button">
+        Log out
+      </button>
+    </form>
+  );
+}
