@@ -6,4 +6,5 @@ export const site: Chrome = {
   tagline: 'Leave a message — say hello to the world.',
   description: 'A guestbook: leave your name and a message.',
   footer: 'A study project: Fastify, Drizzle and server-rendered TSX.',
+  styles: ['/static/guestbook.css'],
 };

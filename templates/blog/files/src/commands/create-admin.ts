@@ -6,9 +6,8 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig, readEnvironment } from '../core/config.js';
 import { createMailer } from '../core/mailer.js';
-import { openDatabase } from '../db/client.js';
+import { runCommand } from '../db/command.js';
 import { createServices } from '../services/index.js';
 
 const input = z.object({
@@ -37,33 +36,25 @@ async function askPassword(): Promise<string> {
   }
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      username: { type: 'string' },
-      name: { type: 'string' },
-      email: { type: 'string' },
-      password: { type: 'string' },
-    },
-  });
-  const password = values.password ?? process.env.ADMIN_PASSWORD ?? (await askPassword());
-  const admin = input.safeParse({ ...values, name: values.name ?? values.username, password });
-  if (!admin.success) throw new Error(admin.error.issues.map((issue) => issue.message).join('\n'));
-
-  const config = loadConfig(readEnvironment());
-  const database = await openDatabase(config);
-  try {
-    await database.migrate();
+runCommand(
+  async () => {
+    const { values } = parseArgs({
+      options: {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        email: { type: 'string' },
+        password: { type: 'string' },
+      },
+    });
+    const password = values.password ?? process.env.ADMIN_PASSWORD ?? (await askPassword());
+    const admin = input.safeParse({ ...values, name: values.name ?? values.username, password });
+    if (!admin.success) throw new Error(admin.error.issues.map((issue) => issue.message).join('\n'));
+    return admin.data;
+  },
+  async (admin, database, config) => {
     const services = createServices({ db: database.db, config, mailer: createMailer(config, console) });
-    const saved = await services.auth.saveAdmin(admin.data);
+    const saved = await services.auth.saveAdmin(admin);
     await services.categories.defaultCategory();
     console.log(`Admin “${saved.username}” is ready: log in at /login.`);
-  } finally {
-    await database.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+  },
+);

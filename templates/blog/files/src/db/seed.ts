@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { faker } from '@faker-js/faker';
 import { z } from 'zod';
-import { loadConfig, readEnvironment } from '../core/config.js';
 import { renderMarkdown } from '../core/markdown.js';
 import { hashPassword } from '../core/passwords.js';
 import { slugify } from '../core/slug.js';
-import { type Db, openDatabase } from './client.js';
+import type { Db } from './client.js';
+import { runCommand } from './command.js';
 import { admins, categories, comments, posts, settings } from './schema/index.js';
 
 export interface SeedResult {
@@ -87,26 +87,22 @@ function fakeComment(postId: number) {
 
 const postsOption = z.coerce.number().int().min(1).max(1000);
 
-async function main() {
-  const { values } = parseArgs({ options: { posts: { type: 'string', default: '30' } } });
-  const count = postsOption.safeParse(values.posts);
-  if (!count.success) throw new Error(`--posts must be a whole number from 1 to 1000, not "${values.posts}".`);
-  const database = await openDatabase(loadConfig(readEnvironment()));
-  try {
-    await database.migrate();
-    const result = await seed(database.db, count.data);
-    console.log(`Added ${result.posts} posts and ${result.comments} comments (${database.kind}).`);
-    if (result.admin) {
-      console.log(`Created the admin: log in at /login as “${result.admin.username}” with “${result.admin.password}”.`);
-    }
-  } finally {
-    await database.close();
-  }
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  runCommand(
+    () => {
+      const { values } = parseArgs({ options: { posts: { type: 'string', default: '30' } } });
+      const count = postsOption.safeParse(values.posts);
+      if (!count.success) throw new Error(`--posts must be a whole number from 1 to 1000, not "${values.posts}".`);
+      return count.data;
+    },
+    async (count, database) => {
+      const result = await seed(database.db, count);
+      console.log(`Added ${result.posts} posts and ${result.comments} comments (${database.kind}).`);
+      if (result.admin) {
+        console.log(
+          `Created the admin: log in at /login as “${result.admin.username}” with “${result.admin.password}”.`,
+        );
+      }
+    },
+  );
 }

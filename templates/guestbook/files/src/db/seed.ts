@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { faker } from '@faker-js/faker';
 import { z } from 'zod';
-import { loadConfig, readEnvironment } from '../core/config.js';
-import { type Db, openDatabase } from './client.js';
+import type { Db } from './client.js';
+import { runCommand } from './command.js';
 import { messages } from './schema/index.js';
 
 export async function seed(db: Db, count: number): Promise<number> {
@@ -22,22 +22,16 @@ export async function seed(db: Db, count: number): Promise<number> {
 
 const countOption = z.coerce.number().int().min(1).max(10_000);
 
-async function main() {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '50' } } });
-  const count = countOption.safeParse(values.count);
-  if (!count.success) throw new Error(`--count must be a whole number from 1 to 10000, not "${values.count}".`);
-  const database = await openDatabase(loadConfig(readEnvironment()));
-  try {
-    await database.migrate();
-    console.log(`Added ${await seed(database.db, count.data)} fake messages (${database.kind}).`);
-  } finally {
-    await database.close();
-  }
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  runCommand(
+    () => {
+      const { values } = parseArgs({ options: { count: { type: 'string', default: '50' } } });
+      const count = countOption.safeParse(values.count);
+      if (!count.success) throw new Error(`--count must be a whole number from 1 to 10000, not "${values.count}".`);
+      return count.data;
+    },
+    async (count, database) => {
+      console.log(`Added ${await seed(database.db, count)} fake messages (${database.kind}).`);
+    },
+  );
 }
