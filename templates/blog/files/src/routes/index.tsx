@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { prefersHtml } from '../core/errors.js';
 import { site } from '../site.js';
 import type { Services } from '../services/index.js';
 import { ThemeSwitch, themeOf } from '../views/components/theme-switch.js';
@@ -10,11 +11,12 @@ import { blogRoutes } from './blog.js';
 
 /**
  * What surrounds every page, per request: the blog's title from its settings, the reader's theme from a cookie,
- * the admin's links once logged in. A hook of the whole app (fastify-plugin), so 404 pages get it too.
+ * the admin's links once logged in. A hook of the whole app (fastify-plugin), so 404 pages get it too; only
+ * for pages (a browser asking for HTML): /health, stylesheets and JSON clients never wait for the database here.
  */
 const chrome = fp<{ services: Services }>(async (app, { services }) => {
   app.addHook('preHandler', async (request, reply) => {
-    if (request.url.startsWith('/static/')) return;
+    if (!prefersHtml(request)) return;
     const settings = await services.settings.get();
     const admin = request.userId !== undefined;
     request.chrome = {
