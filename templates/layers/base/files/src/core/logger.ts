@@ -12,6 +12,9 @@ const redact = [
   '*.password',
   '*.token',
   '*.secret',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.apiKey',
 ];
 
 /** A client may send its own X-Request-Id (e.g. from a proxy); anything that is not a plain id is replaced. */
