@@ -24,25 +24,33 @@ export class MemoryStore implements Store {
   ) {}
 
   async get(key: string): Promise<string | undefined> {
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt <= this.now()) this.entries.delete(key);
-    return entry && entry.expiresAt > this.now() ? entry.value : undefined;
+    return this.live(key)?.value;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.put(key, value, ttlSeconds);
+  }
+
+  // No await between the read and the write: two increments at once cannot both read the old total.
+  async increment(key: string, amount: number, ttlSeconds: number): Promise<number> {
+    const entry = this.live(key);
+    const total = Number(entry?.value ?? 0) + amount;
+    if (entry) entry.value = String(total);
+    else this.put(key, String(total), ttlSeconds);
+    return total;
+  }
+
+  private live(key: string) {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt <= this.now()) this.entries.delete(key);
+    return entry && entry.expiresAt > this.now() ? entry : undefined;
+  }
+
+  private put(key: string, value: string, ttlSeconds: number): void {
     this.entries.delete(key);
     // A Map keeps insertion order: the first key is the oldest, dropped when the store is full.
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
-  }
-
-  async increment(key: string, amount: number, ttlSeconds: number): Promise<number> {
-    const current = await this.get(key);
-    const entry = this.entries.get(key);
-    const total = Number(current ?? 0) + amount;
-    if (entry) entry.value = String(total);
-    else await this.set(key, String(total), ttlSeconds);
-    return total;
   }
 }
 
