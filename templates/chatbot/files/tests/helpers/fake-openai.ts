@@ -42,11 +42,11 @@ export class FakeOpenAi {
   ) {}
 
   static async start(): Promise<FakeOpenAi> {
-    let fake: FakeOpenAi | undefined;
-    const server = createServer((request, response) => void fake!.answer(request, response));
+    const server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    fake = new FakeOpenAi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
+    const fake = new FakeOpenAi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => void fake.answer(request, response));
     return fake;
   }
 
@@ -83,13 +83,25 @@ export class FakeOpenAi {
     let complete = false;
     response.on('close', () => (seen.abandoned = !complete));
 
-    const { failTimes = 0, failStatus = 500, retryAfter, headerDelayMs = 0, chunkDelayMs = 0, dropAfter } = this.behaviour;
+    const {
+      failTimes = 0,
+      failStatus = 500,
+      retryAfter,
+      headerDelayMs = 0,
+      chunkDelayMs = 0,
+      dropAfter,
+    } = this.behaviour;
     if (request.url !== '/v1/chat/completions') return void response.writeHead(404).end();
     if (this.failed < failTimes) {
       this.failed += 1;
       complete = true;
-      response.writeHead(failStatus, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': retryAfter } : {}) });
-      return void response.end(JSON.stringify({ error: { message: `fake failure ${this.failed}`, type: 'server_error' } }));
+      response.writeHead(failStatus, {
+        'content-type': 'application/json',
+        ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+      });
+      return void response.end(
+        JSON.stringify({ error: { message: `fake failure ${this.failed}`, type: 'server_error' } }),
+      );
     }
     await sleep(headerDelayMs);
     if (response.destroyed) return;
@@ -97,7 +109,11 @@ export class FakeOpenAi {
     const words = this.behaviour.words ?? ['Hello', ' from', ' the', ' fake', ' provider.'];
     for (const [index, word] of words.entries()) {
       if (index === dropAfter) return void response.destroy();
-      const chunk = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: word } }] };
+      const chunk = {
+        id: 'chatcmpl-fake',
+        object: 'chat.completion.chunk',
+        choices: [{ index: 0, delta: { content: word } }],
+      };
       response.write(`data: ${JSON.stringify(chunk)}\n\n`);
       await sleep(chunkDelayMs);
       if (response.destroyed) return;

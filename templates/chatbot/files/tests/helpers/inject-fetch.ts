@@ -14,7 +14,11 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
       payload: typeof init?.body === 'string' ? init.body : undefined,
     });
     const headers = new Headers();
-    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers.set(name, String(value));
-    return new Response(response.statusCode === 204 ? null : response.rawPayload, { status: response.statusCode, headers });
+    for (const [name, value] of Object.entries(response.headers))
+      if (value !== undefined) headers.set(name, String(value));
+    return new Response(response.statusCode === 204 ? null : response.rawPayload, {
+      status: response.statusCode,
+      headers,
+    });
   };
 }

@@ -28,7 +28,10 @@ describe('the OpenAI-compatible endpoint, driven by the official openai SDK', ()
       ],
     });
     expect(completion.object).toBe('chat.completion');
-    expect(completion.choices[0]?.message).toEqual({ role: 'assistant', content: expect.stringContaining('Hello from the SDK') as string });
+    expect(completion.choices[0]?.message).toEqual({
+      role: 'assistant',
+      content: expect.stringContaining('Hello from the SDK') as string,
+    });
     expect(completion.choices[0]?.finish_reason).toBe('stop');
     expect(completion.usage?.total_tokens).toBeGreaterThan(0);
   });
@@ -60,9 +63,13 @@ describe('the OpenAI-compatible endpoint, driven by the official openai SDK', ()
     await expect(client('sk-chat-not-a-key').models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 
     const { headers } = await signedIn(t);
-    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload: { name: 'old' } })).json<{ id: number; key: string }>();
+    const created = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload: { name: 'old' } })
+    ).json<{ id: number; key: string }>();
     const listed = await t.app.inject({ url: '/api/v1/api-keys', headers });
-    expect(listed.json()).toEqual([expect.objectContaining({ id: created.id, name: 'old', prefix: created.key.slice(0, 12) })]);
+    expect(listed.json()).toEqual([
+      expect.objectContaining({ id: created.id, name: 'old', prefix: created.key.slice(0, 12) }),
+    ]);
     expect(listed.body).not.toContain(created.key);
     await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${created.id}`, headers });
     await expect(client(created.key).models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);

@@ -32,7 +32,11 @@ afterAll(() => jobs.close());
 
 /** A fresh user and conversation for a test (the tables are emptied after each test). */
 async function arrange() {
-  const user = await new UserRepository(database.db).create({ email: `u${Date.now()}@example.com`, name: 'U', passwordHash: 'x' });
+  const user = await new UserRepository(database.db).create({
+    email: `u${Date.now()}@example.com`,
+    name: 'U',
+    passwordHash: 'x',
+  });
   userId = user!.id;
   conversationId = (await new ConversationRepository(database.db).create(userId, 'New conversation')).id;
 }
@@ -40,8 +44,19 @@ async function arrange() {
 function chat(provider: ChatProvider, { dailyTokens = 100_000, cache = true } = {}) {
   const store = new MemoryStore();
   const metrics = new ChatMetrics(new Registry(), jobs);
-  const completions = new CompletionService(provider, new Quota(store, dailyTokens), metrics, cache ? new ResponseCache(store, 60) : undefined);
-  const service = new ChatService(new ConversationRepository(database.db), new MessageRepository(database.db), completions, jobs, 20);
+  const completions = new CompletionService(
+    provider,
+    new Quota(store, dailyTokens),
+    metrics,
+    cache ? new ResponseCache(store, 60) : undefined,
+  );
+  const service = new ChatService(
+    new ConversationRepository(database.db),
+    new MessageRepository(database.db),
+    completions,
+    jobs,
+    20,
+  );
   return { service, metrics };
 }
 
@@ -73,7 +88,8 @@ describe('ChatService', () => {
   it('streams: start, the pieces, done', async () => {
     await arrange();
     const types: string[] = [];
-    for await (const event of chat(new OfflineProvider(0)).service.send(userId, conversationId, 'hi')) types.push(event.type);
+    for await (const event of chat(new OfflineProvider(0)).service.send(userId, conversationId, 'hi'))
+      types.push(event.type);
     expect(types[0]).toBe('start');
     expect(types.at(-1)).toBe('done');
     expect(types.filter((type) => type === 'delta').length).toBeGreaterThan(5);
@@ -81,7 +97,9 @@ describe('ChatService', () => {
 
   it("someone else's conversation is not found", async () => {
     await arrange();
-    await expect(chat(new OfflineProvider(0)).service.reply(userId + 1, conversationId, 'hi')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(chat(new OfflineProvider(0)).service.reply(userId + 1, conversationId, 'hi')).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('stores nothing when the provider fails before answering, and maps its failure', async () => {
@@ -96,9 +114,14 @@ describe('ChatService', () => {
       },
     };
     const { service, metrics } = chat(down);
-    await expect(service.reply(userId, conversationId, 'hello?')).rejects.toMatchObject({ code: 'upstream_timeout', statusCode: 504 });
+    await expect(service.reply(userId, conversationId, 'hello?')).rejects.toMatchObject({
+      code: 'upstream_timeout',
+      statusCode: 504,
+    });
     expect(await stored()).toEqual([]);
-    expect((await metrics.providerErrors.get()).values).toMatchObject([{ labels: { provider: 'down', failure: 'timeout' }, value: 1 }]);
+    expect((await metrics.providerErrors.get()).values).toMatchObject([
+      { labels: { provider: 'down', failure: 'timeout' }, value: 1 },
+    ]);
   });
 
   it('keeps what was said when the client leaves mid-answer, marked stopped', async () => {
@@ -127,7 +150,12 @@ describe('ChatService', () => {
     expect([first.cached, second.cached]).toEqual([false, true]);
     expect(second.message.content).toBe(first.message.content);
     const cache = (await metrics.cacheRequests.get()).values.map((v) => [v.labels.result, v.value]);
-    expect(cache).toEqual(expect.arrayContaining([['miss', 1], ['hit', 1]]));
+    expect(cache).toEqual(
+      expect.arrayContaining([
+        ['miss', 1],
+        ['hit', 1],
+      ]),
+    );
   });
 
   it("refuses with 429 quota_exceeded once the day's tokens are spent", async () => {

@@ -23,7 +23,11 @@ beforeAll(async () => {
 afterEach(() => resetDatabase(database));
 
 async function conversationWith(...lines: [role: 'user' | 'assistant', content: string][]) {
-  const user = await new UserRepository(database.db).create({ email: `h${Math.random()}@example.com`, name: 'H', passwordHash: 'x' });
+  const user = await new UserRepository(database.db).create({
+    email: `h${Math.random()}@example.com`,
+    name: 'H',
+    passwordHash: 'x',
+  });
   const conversation = await conversations.create(user!.id, 'New conversation');
   for (const [role, content] of lines) await messages.create({ conversationId: conversation.id, role, content });
   return conversation.id;
@@ -31,7 +35,9 @@ async function conversationWith(...lines: [role: 'user' | 'assistant', content: 
 
 describe('personal data redaction', () => {
   it('replaces e-mail addresses, card numbers (Luhn-valid only) and phone numbers', () => {
-    expect(redact('mail ada@example.co.uk or +44 20 7946 0958, card 4111 1111 1111 1111')).toBe('mail [email] or [phone], card [card]');
+    expect(redact('mail ada@example.co.uk or +44 20 7946 0958, card 4111 1111 1111 1111')).toBe(
+      'mail [email] or [phone], card [card]',
+    );
     expect(redact('order 1234567890123 is not a card')).not.toContain('[card]');
     expect(redact('nothing personal in 2026')).toBe('nothing personal in 2026');
   });
@@ -49,12 +55,20 @@ describe('HistoryService', () => {
       ['assistant', 'ok'],
     );
     expect(await history.clean(id)).toEqual({ removed: 3, redacted: 1 });
-    expect((await messages.listByConversation(id)).map((m) => m.content)).toEqual(['my mail is [email]', 'noted', 'and again', 'ok']);
+    expect((await messages.listByConversation(id)).map((m) => m.content)).toEqual([
+      'my mail is [email]',
+      'noted',
+      'and again',
+      'ok',
+    ]);
     expect(await history.clean(id)).toEqual({ removed: 0, redacted: 0 });
   });
 
   it('names a conversation after its first question, once', async () => {
-    const id = await conversationWith(['user', 'How do I read a CSV file in Python without loading it all into memory?']);
+    const id = await conversationWith([
+      'user',
+      'How do I read a CSV file in Python without loading it all into memory?',
+    ]);
     expect(await history.title(id)).toBe('How do I read a CSV file in Python without loading it all…');
     expect(await history.title(id)).toBeUndefined();
     expect(titleFrom('short one')).toBe('short one');

@@ -37,7 +37,10 @@ describe('the offline model', () => {
     const slow = new OfflineProvider(50);
     const seen: ProviderEvent[] = [];
     const run = (async () => {
-      for await (const event of slow.stream({ messages: [{ role: 'user', content: 'hi' }], signal: controller.signal })) {
+      for await (const event of slow.stream({
+        messages: [{ role: 'user', content: 'hi' }],
+        signal: controller.signal,
+      })) {
         seen.push(event);
         if (seen.length === 2) controller.abort();
       }

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FallbackProvider } from '../../src/services/ai/fallback-provider.js';
 import { OfflineProvider } from '../../src/services/ai/offline-provider.js';
-import { OpenAiCompatibleProvider, type OpenAiCompatibleOptions } from '../../src/services/ai/openai-compatible-provider.js';
+import {
+  OpenAiCompatibleProvider,
+  type OpenAiCompatibleOptions,
+} from '../../src/services/ai/openai-compatible-provider.js';
 import { type ChatProvider, ProviderError, type ProviderEvent } from '../../src/services/ai/provider.js';
 import { FakeOpenAi } from '../helpers/fake-openai.js';
 
@@ -15,7 +18,15 @@ afterAll(() => fake.close());
 
 const messages = [{ role: 'user' as const, content: 'Hello?' }];
 const provider = (options: Partial<OpenAiCompatibleOptions> = {}) =>
-  new OpenAiCompatibleProvider({ baseUrl: fake.url, apiKey: 'sk-test', model: 'fake-model', timeoutMs: 1000, maxRetries: 2, backoffMs: 10, ...options });
+  new OpenAiCompatibleProvider({
+    baseUrl: fake.url,
+    apiKey: 'sk-test',
+    model: 'fake-model',
+    timeoutMs: 1000,
+    maxRetries: 2,
+    backoffMs: 10,
+    ...options,
+  });
 
 async function answer(model: ChatProvider, signal?: AbortSignal): Promise<{ text: string; events: ProviderEvent[] }> {
   const events: ProviderEvent[] = [];
@@ -113,7 +124,9 @@ describe('the fallback', () => {
   it('answers with the offline model when the provider is down, and says so', async () => {
     fake.behaviour = { failTimes: 10, failStatus: 502 };
     const seen: ProviderError[] = [];
-    const { text, events } = await answer(new FallbackProvider(provider({ maxRetries: 0 }), offline, (e) => seen.push(e)));
+    const { text, events } = await answer(
+      new FallbackProvider(provider({ maxRetries: 0 }), offline, (e) => seen.push(e)),
+    );
     expect(text).toContain('(offline model)');
     expect(events[0]).toMatchObject({ type: 'fallback', provider: 'offline' });
     expect(seen).toHaveLength(1);

@@ -17,7 +17,11 @@ function behavesAsAJobQueue(makeQueue: (onFailed: (job: JobInfo) => void) => Job
     expect(done.sort()).toEqual(['hello Ada', 'hello Grace']);
     expect(await queue.counts()).toMatchObject({ waiting: 0, active: 0, completed: 2, failed: 0 });
     const recent = await queue.recent(10);
-    expect(recent.find((job) => job.id === id)).toMatchObject({ name: 'greet', state: 'completed', data: { name: 'Ada' } });
+    expect(recent.find((job) => job.id === id)).toMatchObject({
+      name: 'greet',
+      state: 'completed',
+      data: { name: 'Ada' },
+    });
     await queue.close();
   });
 

@@ -10,7 +10,9 @@ function behavesAsAStore(makeStore: () => Store) {
     await store.set('greeting', 'hello', 60);
     expect(await store.get('greeting')).toBe('hello');
     await store.set('brief', 'gone soon', 1);
-    expect(await Promise.all([store.increment('n', 2, 60), store.increment('n', 3, 60)])).toEqual(expect.arrayContaining([5]));
+    expect(await Promise.all([store.increment('n', 2, 60), store.increment('n', 3, 60)])).toEqual(
+      expect.arrayContaining([5]),
+    );
     expect(await store.get('n')).toBe('5');
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await store.get('brief')).toBeUndefined();

@@ -19,7 +19,10 @@ export interface SignedIn {
  * A user written straight to the database, with an access token the app accepts: fast (one password hash per
  * test worker, no log-in request). The log-in itself is tested in tests/integration/auth.test.ts.
  */
-export async function signedIn(t: TestApp, { role = 'user' as Role, name = 'Test user' } = {}): Promise<SignedIn> {
+export async function signedIn(
+  t: TestApp,
+  { role = 'user', name = 'Test user' }: { role?: Role; name?: string } = {},
+): Promise<SignedIn> {
   passwordHash ??= hashPassword(testPassword);
   const email = `user${++counter}-${Date.now()}@example.com`;
   const user = await new UserRepository(t.database.db).create({ email, name, role, passwordHash: await passwordHash });

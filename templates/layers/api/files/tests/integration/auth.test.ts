@@ -8,7 +8,11 @@ const json = (url: string, payload: unknown, headers: Record<string, string> = {
 
 describe('accounts and tokens over HTTP', () => {
   it('register → log in → who am I → refresh → log out', async () => {
-    const registered = await json('/api/v1/auth/register', { email: 'Grace@Example.com', name: 'Grace', password: 'a long passphrase' });
+    const registered = await json('/api/v1/auth/register', {
+      email: 'Grace@Example.com',
+      name: 'Grace',
+      password: 'a long passphrase',
+    });
     expect(registered.statusCode).toBe(201);
     expect(registered.json()).toEqual({
       id: expect.any(Number) as number,
@@ -24,7 +28,10 @@ describe('accounts and tokens over HTTP', () => {
     expect(login.statusCode).toBe(200);
     const pair = login.json<{ accessToken: string; refreshToken: string }>();
 
-    const me = await t.app.inject({ url: '/api/v1/users/me', headers: { authorization: `Bearer ${pair.accessToken}` } });
+    const me = await t.app.inject({
+      url: '/api/v1/users/me',
+      headers: { authorization: `Bearer ${pair.accessToken}` },
+    });
     expect(me.json()).toMatchObject({ email: 'grace@example.com' });
 
     const refreshed = await json('/api/v1/auth/refresh', { refreshToken: pair.refreshToken });

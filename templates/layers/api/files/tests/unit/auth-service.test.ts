@@ -40,7 +40,10 @@ describe('AuthService', () => {
       { email: ada.email, password: 'wrong password' },
       { email: 'nobody@example.com', password: ada.password },
     ]) {
-      await expect(auth.login(wrong)).rejects.toMatchObject({ code: 'unauthorized', message: 'Wrong e-mail or password.' });
+      await expect(auth.login(wrong)).rejects.toMatchObject({
+        code: 'unauthorized',
+        message: 'Wrong e-mail or password.',
+      });
     }
   });
 
@@ -69,7 +72,9 @@ describe('AuthService', () => {
     const user = await auth.register(ada);
     const pair = await auth.login({ email: ada.email, password: ada.password });
     await users.change(admin.id, user.id, { disabled: true });
-    await expect(auth.login({ email: ada.email, password: ada.password })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(auth.login({ email: ada.email, password: ada.password })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
     await expect(auth.refresh(pair.refreshToken)).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

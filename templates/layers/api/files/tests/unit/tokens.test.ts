@@ -16,14 +16,22 @@ describe('access tokens (JWT, HS256)', () => {
 
   it('refuses an expired token', async () => {
     const old = await tokens.sign({ userId: 7, role: 'user' }, new Date(Date.now() - 901_000));
-    await expect(tokens.verify(old)).rejects.toMatchObject({ code: 'unauthorized', message: 'The access token has expired.' });
+    await expect(tokens.verify(old)).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'The access token has expired.',
+    });
   });
 
   it('refuses a tampered token, another key, "alg: none" and garbage', async () => {
     const token = await tokens.sign({ userId: 7, role: 'user' });
     const [header, , signature] = token.split('.');
-    const promoted = Buffer.from(JSON.stringify({ role: 'admin', sub: '7', iss: 'study-project', exp: 9e9 })).toString('base64url');
-    const otherKey = await new AccessTokens('another-secret-of-at-least-32-characters', 900).sign({ userId: 7, role: 'user' });
+    const promoted = Buffer.from(JSON.stringify({ role: 'admin', sub: '7', iss: 'study-project', exp: 9e9 })).toString(
+      'base64url',
+    );
+    const otherKey = await new AccessTokens('another-secret-of-at-least-32-characters', 900).sign({
+      userId: 7,
+      role: 'user',
+    });
     const unsigned = new UnsecuredJWT({ role: 'admin' }).setSubject('7').setIssuer('study-project').encode();
     const wrongAlgorithm = await new SignJWT({ role: 'admin' })
       .setProtectedHeader({ alg: 'HS512' })
