@@ -1,35 +1,36 @@
 /**
  * `npm run db:seed`: an admin and a user to log in with (password `password123`, for development only), each with
- * a few conversations made of fake questions (Faker) and the offline model's answers.
+ * a few conversations made of fake questions (Faker) and offline answers. Running it again adds nothing.
  */
-import { fileURLToPath } from 'node:url';
 import { faker } from '@faker-js/faker';
 import { loadConfig, readEnvironment } from '../core/config.js';
 import { hashPassword } from '../core/passwords.js';
-import { type Db, openDatabase } from './client.js';
+import { openDatabase } from './client.js';
 import { conversations, messages, users } from './schema/index.js';
 
-export const seedPassword = 'password123';
+const password = 'password123';
+const people = [
+  { email: 'admin@example.com', name: 'Admin', role: 'admin' as const },
+  { email: 'user@example.com', name: 'User', role: 'user' as const },
+];
 
-export async function seed(db: Db, conversationsPerUser = 3): Promise<string[]> {
-  const passwordHash = await hashPassword(seedPassword);
-  const people = [
-    { email: 'admin@example.com', name: 'Admin', role: 'admin' as const },
-    { email: 'user@example.com', name: 'User', role: 'user' as const },
-  ];
-  const created = await db
+const database = await openDatabase(loadConfig(readEnvironment()));
+try {
+  await database.migrate();
+  const passwordHash = await hashPassword(password);
+  const created = await database.db
     .insert(users)
     .values(people.map((person) => ({ ...person, passwordHash })))
     .onConflictDoNothing()
     .returning();
   for (const user of created) {
-    for (let i = 0; i < conversationsPerUser; i++) {
+    for (let i = 0; i < 3; i++) {
       const question = `${faker.hacker.phrase()}?`;
-      const [conversation] = await db
+      const [conversation] = await database.db
         .insert(conversations)
         .values({ userId: user.id, title: question.slice(0, 60) })
         .returning();
-      await db.insert(messages).values([
+      await database.db.insert(messages).values([
         { conversationId: conversation!.id, role: 'user', content: question },
         {
           conversationId: conversation!.id,
@@ -41,27 +42,11 @@ export async function seed(db: Db, conversationsPerUser = 3): Promise<string[]> 
       ]);
     }
   }
-  return created.map((user) => user.email);
-}
-
-async function main() {
-  const database = await openDatabase(loadConfig(readEnvironment()));
-  try {
-    await database.migrate();
-    const emails = await seed(database.db);
-    console.log(
-      emails.length > 0
-        ? `Added ${emails.join(' and ')} (password: ${seedPassword}) with a few conversations (${database.kind}).`
-        : 'The seed accounts exist already.',
-    );
-  } finally {
-    await database.close();
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  console.log(
+    created.length > 0
+      ? `Added ${created.map((user) => user.email).join(' and ')} (password: ${password}), each with three conversations (${database.kind}).`
+      : 'The seed accounts are there already.',
+  );
+} finally {
+  await database.close();
 }

@@ -23,13 +23,14 @@ import { ResponseCache } from './response-cache.js';
  * injection, by hand (FastAPI's Depends, written out). Routes receive the result; so do the jobs.
  */
 export function createServices(deps: ServiceDeps) {
-  const { db, config, redis, metrics, onClose } = deps;
+  const { db, config, log, redis, metrics, onClose } = deps;
   const users = new UserRepository(db);
   const conversations = new ConversationRepository(db);
   const messages = new MessageRepository(db);
 
+  // A job that failed its last try is logged; its status stays visible to admins (GET /api/v1/admin/jobs).
   const failed = (job: { name: string; failedReason?: string }) =>
-    console.error(`job ${job.name} failed: ${job.failedReason}`);
+    log.error({ job: job.name, reason: job.failedReason }, 'a background job failed');
   const jobs: JobQueue = redis
     ? new BullQueue(redis, `${config.REDIS_PREFIX}bull`, failed, config.NODE_ENV === 'test')
     : new InProcessQueue(failed);
