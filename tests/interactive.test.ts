@@ -39,8 +39,12 @@ describe('on a terminal', () => {
     const cwd = tempDir();
     terminal = await openTerminal(['pick', '--no-install', '--no-git'], cwd);
     await terminal.waitFor('What are you building?');
-    // The highlighted choice shows its one-line description.
-    await terminal.waitFor('Server-rendered message board');
+    // The highlighted choice shows its one-line description: go down the list to the guestbook's.
+    for (let tries = 0; !(await terminal.screen()).includes('Server-rendered message board'); tries++) {
+      if (tries === 10) throw new Error(`no guestbook in the list:\n${await terminal.screen()}`);
+      await terminal.keys('Down');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await terminal.keys('Enter');
     expect(await terminal.exitCode()).toBe(0);
     const record = JSON.parse(readFileSync(path.join(cwd, 'pick', 'study-project.json'), 'utf8')) as {
