@@ -29,17 +29,21 @@ export interface Probe {
 /** One request of a `write` sequence (see docs/authoring-templates.md). */
 export interface WriteRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** May use `{{name}}`: a value an earlier request saved (so may `headers` and the strings of `json`). */
   path: string;
   /** Sent urlencoded, with the CSRF token of the last page that had one. */
   form?: Record<string, string>;
   json?: unknown;
+  headers?: Record<string, string>;
+  /** name → field of the JSON answer (dot path: `data.id`), kept for later requests and the check. */
+  save?: Record<string, string>;
   status: number;
 }
 
 /** How verify writes something through the app, and how it sees it again (after a restart, in Docker). */
 export interface WriteCheck {
   requests: WriteRequest[];
-  check: Probe & { contains: string };
+  check: Probe & { contains: string; headers?: Record<string, string> };
 }
 
 export interface PackagePart {
@@ -78,6 +82,9 @@ const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LAYER_KEYS = ['name', 'title', 'description', 'flavour', 'seed', 'package', 'env'];
 const TEMPLATE_KEYS = [...LAYER_KEYS, 'layers', 'probes', 'write', 'prepare', 'options'];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const SAVED_NAME = /^[A-Za-z]\w*$/;
+/** `{{name}}` in a write request: a value saved by an earlier request. */
+export const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 /** Names of the kit's templates (folders of `templates/` with a `template.json`), sorted. */
 export function kitTemplateNames(): string[] {
@@ -198,8 +205,19 @@ function readProbe(value: unknown, file: string, key: string): Probe {
 
 function readWrite(value: unknown, file: string): WriteCheck {
   const shape =
-    '{ "requests": [{ "method", "path", "form" | "json", "status" }, …], "check": { "path", "contains" } }';
+    '{ "requests": [{ "method", "path", "form" | "json", "headers", "save", "status" }, …], "check": { "path", "headers", "contains" } }';
   if (!isObject(value)) throw invalid(file, 'write', shape);
+  const saved = new Set<string>();
+  /** Every `{{name}}` in these strings must have been saved by an earlier request. */
+  const placeholders = (where: string, ...texts: unknown[]): void => {
+    for (const text of texts.flatMap(strings)) {
+      for (const [, name] of text.matchAll(PLACEHOLDER)) {
+        if (!saved.has(name!)) {
+          throw invalid(file, where, `a value saved by an earlier request ("save")`, `{{${name}}}`);
+        }
+      }
+    }
+  };
   const requests = optionalArray(value, 'requests', file, (request, key): WriteRequest => {
     const where = `write.${key}`;
     if (!isObject(request) || typeof request.path !== 'string' || !request.path.startsWith('/')) {
@@ -210,25 +228,56 @@ function readWrite(value: unknown, file: string): WriteCheck {
       throw invalid(file, `${where}.method`, METHODS.join(', '), method);
     }
     const form = request.form;
-    if (form !== undefined && !(isObject(form) && Object.values(form).every((v) => typeof v === 'string'))) {
+    if (form !== undefined && !isStringMap(form))
       throw invalid(file, `${where}.form`, 'an object of field → text');
-    }
     if (form !== undefined && request.json !== undefined)
       throw invalid(file, where, 'either "form" or "json"');
+    const headers = request.headers;
+    if (headers !== undefined && !isStringMap(headers)) {
+      throw invalid(file, `${where}.headers`, 'an object of header name → text');
+    }
+    const save = request.save;
+    if (
+      save !== undefined &&
+      !(isStringMap(save) && Object.keys(save).every((name) => SAVED_NAME.test(name)))
+    ) {
+      throw invalid(file, `${where}.save`, 'an object of name ([A-Za-z]\\w*) → field of the JSON answer');
+    }
     const status = request.status ?? 200;
     if (typeof status !== 'number') throw invalid(file, `${where}.status`, 'an HTTP status number');
+    placeholders(where, request.path, form, request.json, headers);
+    for (const name of Object.keys(save ?? {})) saved.add(name);
     return {
       method: method as WriteRequest['method'],
       path: request.path,
-      form: form as Record<string, string> | undefined,
+      form,
       json: request.json,
+      headers,
+      save,
       status,
     };
   });
   if (requests.length === 0) throw invalid(file, 'write.requests', 'a non-empty array of requests');
   const check = readProbe(value.check, file, 'write.check');
   if (check.contains === undefined) throw invalid(file, 'write.check.contains', 'the text written');
-  return { requests, check: { ...check, contains: check.contains } };
+  const checkHeaders = isObject(value.check) ? value.check.headers : undefined;
+  if (checkHeaders !== undefined && !isStringMap(checkHeaders)) {
+    throw invalid(file, 'write.check.headers', 'an object of header name → text');
+  }
+  placeholders('write.check', check.path, checkHeaders);
+  return { requests, check: { ...check, contains: check.contains, headers: checkHeaders } };
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return isObject(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+
+/** Every string inside a JSON value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (isObject(value)) return Object.values(value).flatMap(strings);
+  return [];
 }
 
 function readOptionSpec(spec: unknown, file: string, key: string): OptionSpec {

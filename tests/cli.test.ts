@@ -183,6 +183,35 @@ describe('invalid input names what is wrong and what is allowed', () => {
     manifest({ name: 'tpl', title: 'T', description: 'D', layers: ['bse'] });
     const badLayer = await cli(['app', '--template', './tpl', ...defaults], { cwd });
     expect(badLayer.stderr).toMatch(/"layers\[0\]" must be one of the kit's layers: .* \(got "bse"\)/);
+    // write: a value may be used only after a request saved it.
+    const request = { method: 'POST', path: '/items', json: {}, status: 201 };
+    manifest({
+      name: 'tpl',
+      title: 'T',
+      description: 'D',
+      write: {
+        requests: [
+          { ...request, headers: { authorization: 'Bearer {{token}}' } },
+          { ...request, save: { token: 'token' } },
+        ],
+        check: { path: '/items', contains: 'x' },
+      },
+    });
+    const unsaved = await cli(['app', '--template', './tpl', ...defaults], { cwd });
+    expect(unsaved.stderr).toContain(
+      '"write.requests[0]" must be a value saved by an earlier request ("save") (got "{{token}}")',
+    );
+    manifest({
+      name: 'tpl',
+      title: 'T',
+      description: 'D',
+      write: {
+        requests: [{ ...request, save: { 'the token': 'token' } }],
+        check: { path: '/items', contains: 'x' },
+      },
+    });
+    const badName = await cli(['app', '--template', './tpl', ...defaults], { cwd });
+    expect(badName.stderr).toContain('"write.requests[0].save" must be an object of name');
   });
 
   it('a file where the directory should be is an error', async () => {

@@ -109,6 +109,12 @@ describe('verify', () => {
       'GET / → 200 (the body',
     ],
     [
+      // The check reads the note back by the id and with the token the write saved: both were filled in.
+      { FIXTURE_FORGET_NOTES: '1' },
+      'write GET /notes/1: status 404, expected 200',
+      'POST /notes → 201',
+    ],
+    [
       { FIXTURE_STOP_CODE: '3' },
       'the app exited with code 3 after SIGTERM, expected code 0',
       'SIGTERM: closing',
@@ -167,6 +173,27 @@ describe('verify', () => {
     const unknownTemplate = await cli(['verify', 'nope'], { cwd: tempDir() });
     expect(unknownTemplate.exitCode).toBe(1);
     expect(unknownTemplate.stdout).toContain('Unknown template "nope". Valid templates:');
+  });
+
+  it('test-postgres: a template whose env has REDIS_URL gets an unused Redis database; none reachable fails the step', async () => {
+    const skip = STEPS.filter((step) => !['generate', 'install', 'test-postgres'].includes(step)).flatMap(
+      (s) => ['--skip', s],
+    );
+    // The fixture's test script PINGs the Redis it is given and fails without one (tests/fixtures/verify-green).
+    const green = await cli(['verify', fixture('verify-green'), ...skip], {
+      cwd: tempDir(),
+      timeout: 60_000,
+    });
+    expect(green.stdout).toMatch(/✓ verify-green \(.+\) › test-postgres/);
+    const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
+      cwd: tempDir(),
+      env: cleanEnv({ VERIFY_REDIS_URL: 'redis://127.0.0.1:1' }),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/✗ verify-green \(.+\) › test-postgres/);
+    expect(stdout).toContain('Redis is not reachable at redis://127.0.0.1:1');
+    expect(stdout).toContain('set VERIFY_REDIS_URL');
   });
 
   it('an unreachable PostgreSQL fails test-postgres with a clear message', async () => {

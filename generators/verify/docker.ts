@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { checkWritten, get, runProbes, write } from './http.js';
-import { withScratchDatabase } from './postgres.js';
+import { withScratchServices } from './redis.js';
 import { freePort, productionSecrets, sleep } from './process.js';
 import { runCommand, type StepContext, type StepOutcome } from './run.js';
 
@@ -103,24 +103,32 @@ export async function dockerStep(ctx: StepContext): Promise<StepOutcome> {
     const pglite = `study-verify-${id}-pglite`;
     const port = await run(pglite, {}, [`${volume}:/app/data`]);
     await serves(pglite, port, 'PGlite', ctx, docker, log);
-    if (ctx.manifest.write) await expectNoProblem(write(base(port), ctx.manifest.write, log), 'write');
+    const saved = {};
+    if (ctx.manifest.write) await expectNoProblem(write(base(port), ctx.manifest.write, log, saved), 'write');
     await stop(pglite, docker, log);
     await docker(['start', pglite]);
     await waitHealthy(pglite, docker, log);
     if (ctx.manifest.write) {
-      await expectNoProblem(checkWritten(base(port), ctx.manifest.write, log), 'after a restart, read back');
+      await expectNoProblem(
+        checkWritten(base(port), ctx.manifest.write, log, saved),
+        'after a restart, read back',
+      );
       log.push('what was written before the restart is still there (volume)');
     }
     await stop(pglite, docker, log);
 
-    // 2. PostgreSQL: the machine's server, a fresh database.
-    const postgres = await withScratchDatabase(async (databaseUrl) => {
+    // 2. PostgreSQL: the machine's server, a fresh database (and Redis, for a template that uses it).
+    const postgres = await withScratchServices(ctx.manifest, async (services) => {
       const name = `study-verify-${id}-postgres`;
-      const pgPort = await run(name, { DATABASE_URL: databaseUrl }, []);
+      const pgPort = await run(name, services, []);
       await serves(name, pgPort, 'PostgreSQL', ctx, docker, log);
       if (ctx.manifest.write) {
-        await expectNoProblem(write(base(pgPort), ctx.manifest.write, log), 'write');
-        await expectNoProblem(checkWritten(base(pgPort), ctx.manifest.write, log), 'read back');
+        const savedOnPostgres = {};
+        await expectNoProblem(write(base(pgPort), ctx.manifest.write, log, savedOnPostgres), 'write');
+        await expectNoProblem(
+          checkWritten(base(pgPort), ctx.manifest.write, log, savedOnPostgres),
+          'read back',
+        );
       }
       await stop(name, docker, log);
       return { ok: true, output: '' };

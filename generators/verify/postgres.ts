@@ -35,7 +35,8 @@ export async function withScratchDatabase(
   }
 }
 
-function redact(connectionString: string): string {
+/** A connection string fit for a message: its password masked. */
+export function redact(connectionString: string): string {
   try {
     const url = new URL(connectionString);
     if (url.password) url.password = '***';

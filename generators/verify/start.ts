@@ -76,7 +76,9 @@ export async function startAndProbe(ctx: StepContext): Promise<StepOutcome> {
     if (probeProblem) return failure(`probe ${probeProblem}`);
     const spec = ctx.manifest.write;
     if (spec) {
-      const writeProblem = (await write(base, spec, lines)) ?? (await checkWritten(base, spec, lines));
+      const saved = {};
+      const writeProblem =
+        (await write(base, spec, lines, saved)) ?? (await checkWritten(base, spec, lines, saved));
       if (writeProblem) return failure(`write ${writeProblem}`);
     }
 

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { binPath } from '../paths.js';
 import { dockerStep } from './docker.js';
-import { withScratchDatabase } from './postgres.js';
+import { withScratchServices } from './redis.js';
 import { runCommand, type StepContext, type StepOutcome } from './run.js';
 import { startAndProbe } from './start.js';
 import { lintWorkflow } from './workflow.js';
@@ -85,11 +85,10 @@ export const STEPS: Step[] = [
   {
     name: 'test-postgres',
     summary:
-      'npm test with DATABASE_URL on a fresh database study_verify_<random> (VERIFY_DATABASE_URL), dropped after',
-    run: (ctx) =>
-      withScratchDatabase((databaseUrl) =>
-        command(['npm', 'test'], () => ({ DATABASE_URL: databaseUrl }))(ctx),
-      ),
+      'npm test with DATABASE_URL on a fresh database study_verify_<random> (VERIFY_DATABASE_URL), dropped after; ' +
+      'for a template whose env has REDIS_URL, also REDIS_URL on an empty, claimed database index of ' +
+      'VERIFY_REDIS_URL (default redis://127.0.0.1:6379), flushed after',
+    run: (ctx) => withScratchServices(ctx.manifest, (env) => command(['npm', 'test'], () => env)(ctx)),
   },
   { name: 'build', summary: 'npm run build', run: command(['npm', 'run', 'build']) },
   {
@@ -131,7 +130,8 @@ export const STEPS: Step[] = [
     name: 'docker',
     summary:
       'DOCKER_BUILDKIT=0 docker build --network host of the unchanged Dockerfile; non-root, no sources/tests/.env/dev ' +
-      'dependencies; run on PGlite (a volume: the write survives a restart) and on PostgreSQL: healthy by its ' +
+      'dependencies; run on PGlite (a volume: the write survives a restart) and on PostgreSQL (+ Redis when the ' +
+      'template uses it): healthy by its ' +
       'HEALTHCHECK, reachable on every interface, probes, docker stop → exit 0 before the grace period',
     run: dockerStep,
   },

@@ -1,18 +1,37 @@
 // The docker step of verify on copies of the guestbook whose Dockerfile is broken on purpose, each in a way
 // Dockerfiles nobody builds tend to be broken, and once unbroken (so the red ones are not red for another reason).
 // Needs a Docker engine (../shared/tools/docker-engine.sh); run with `npm run test:docker`.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STEP_NAMES } from '../../generators/verify/steps.js';
-import { cli, root, tempDir } from '../helpers.js';
+import { bin, cli, root, tempDir } from '../helpers.js';
 
 // Only generate and docker run: the docker build installs what it needs itself.
 const everyStepButDocker = STEP_NAMES.filter((step) => !['generate', 'docker'].includes(step)).flatMap(
   (step) => ['--skip', step],
 );
 
-const kitDockerfile = readFileSync(path.join(root, 'templates/layers/base/files/Dockerfile'), 'utf8');
+/** The guestbook's Dockerfile as the kit renders it (the base layer's Dockerfile.hbs). */
+const kitDockerfile = (() => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-dockerfile-'));
+  try {
+    execFileSync(process.execPath, [
+      bin,
+      path.join(dir, 'gb'),
+      '--template',
+      'guestbook',
+      '--yes',
+      '--no-install',
+      '--no-git',
+    ]);
+    return readFileSync(path.join(dir, 'gb', 'Dockerfile'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
 
 /** A template folder: the kit's guestbook, with its own Dockerfile (which replaces the base layer's). */
 function guestbookWith(dockerfile: string): string {

@@ -52,7 +52,14 @@ runCommand(
     return admin.data;
   },
   async (admin, database, config) => {
-    const services = createServices({ db: database.db, config, mailer: createMailer(config, console) });
+    // A one-off command: the console for logs, and nothing runs in the background that would need stopping.
+    const services = createServices({
+      db: database.db,
+      config,
+      log: console,
+      mailer: createMailer(config, console),
+      onClose: () => {},
+    });
     const saved = await services.auth.saveAdmin(admin);
     await services.categories.defaultCategory();
     console.log(`Admin “${saved.username}” is ready: log in at /login.`);

@@ -13,7 +13,11 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
-  | 'internal';
+  | 'quota_exceeded'
+  | 'internal'
+  | 'upstream_failed'
+  | 'unavailable'
+  | 'upstream_timeout';
 
 const statusOf: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -25,7 +29,12 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  quota_exceeded: 429,
   internal: 500,
+  // A service this app depends on (a model provider, a mail server) failed, is down or did not answer in time.
+  upstream_failed: 502,
+  unavailable: 503,
+  upstream_timeout: 504,
 };
 
 /** An error meant for the client: services throw these, the one error handler turns them into responses. */
@@ -37,6 +46,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Sent with the error response, e.g. `{ 'retry-after': '30' }` for a 429 or 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.statusCode = statusOf[code];
@@ -73,6 +84,7 @@ export const errorHandler = fp<ErrorHandlerOptions>(
       const problem = toProblem(error, request.id);
       if (problem.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: problem.code, message: error.message }, 'request rejected');
+      if (error instanceof AppError && error.headers) reply.headers(error.headers);
       return respond(problem, request, reply);
     });
 
@@ -91,6 +103,15 @@ export const errorHandler = fp<ErrorHandlerOptions>(
   },
   { name: 'error-handler' },
 );
+
+/**
+ * The JSON error body for an error that cannot reach the error handler: one inside a response that has already
+ * started (a stream), which can only be told as the stream's last event.
+ */
+export function toProblemBody(error: unknown, requestId: string): { error: Omit<Problem, 'statusCode'> } {
+  const { statusCode: _status, ...body } = toProblem(error as FastifyError, requestId);
+  return { error: body };
+}
 
 const formExpired = 'This form has expired or was not sent from this site. Reload the page and try again.';
 

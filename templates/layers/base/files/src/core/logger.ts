@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type { Writable } from 'node:stream';
 import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config.js';
@@ -12,6 +13,9 @@ const redact = [
   '*.password',
   '*.token',
   '*.secret',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.apiKey',
 ];
 
 /** A client may send its own X-Request-Id (e.g. from a proxy); anything that is not a plain id is replaced. */
@@ -24,12 +28,14 @@ export function prettyLogs(config: Config): boolean {
   return config.NODE_ENV === 'development' && hasPrettyPrinter();
 }
 
-export function loggerOptions(config: Config): LoggerOptions {
-  const pretty = prettyLogs(config);
+/** `stream`: where the JSON lines go instead of stdout (tests read the log there). */
+export function loggerOptions(config: Config, stream?: Writable): LoggerOptions {
+  const pretty = !stream && prettyLogs(config);
   return {
     logger: {
       level: config.LOG_LEVEL,
       redact,
+      ...(stream ? { stream } : {}),
       ...(pretty
         ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,reqId' } } }
         : {}),

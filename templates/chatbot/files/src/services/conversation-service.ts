@@ -1,0 +1,55 @@
+import { AppError } from '../core/errors.js';
+import { type Page, pageWindow } from '../core/pagination.js';
+import type { Conversation, Message } from '../db/schema/index.js';
+import type { ConversationRepository } from '../repositories/conversation-repository.js';
+import type { MessageRepository } from '../repositories/message-repository.js';
+
+/** The title of a conversation until the title job (or the user) names it. */
+export const defaultTitle = 'New conversation';
+
+/** A user's conversations: list, open, rename, delete. Each method takes the user: nobody sees another's. */
+export class ConversationService {
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
+    private readonly pageSize = 20,
+  ) {}
+
+  async page(userId: number, page: number): Promise<Page<Conversation>> {
+    const total = await this.conversations.countByUser(userId);
+    const { offset, pageCount } = pageWindow(page, this.pageSize, total);
+    const items = await this.conversations.listByUser(userId, offset, this.pageSize);
+    return { items, page, pageSize: this.pageSize, total, pageCount };
+  }
+
+  async create(userId: number, title?: string): Promise<Conversation> {
+    return this.conversations.create(userId, title ?? defaultTitle);
+  }
+
+  async open(userId: number, id: number): Promise<Conversation & { messages: Message[] }> {
+    const conversation = await this.owned(userId, id);
+    return { ...conversation, messages: await this.messages.listByConversation(id) };
+  }
+
+  async rename(userId: number, id: number, title: string): Promise<Conversation> {
+    await this.owned(userId, id);
+    const renamed = await this.conversations.update(id, { title });
+    if (!renamed) throw notFound(id);
+    return renamed;
+  }
+
+  async delete(userId: number, id: number): Promise<void> {
+    if (!(await this.conversations.deleteOwned(id, userId))) throw notFound(id);
+  }
+
+  /** Someone else's conversation is "not found", never "forbidden": its existence is nobody else's business. */
+  private async owned(userId: number, id: number): Promise<Conversation> {
+    const conversation = await this.conversations.findOwned(id, userId);
+    if (!conversation) throw notFound(id);
+    return conversation;
+  }
+}
+
+function notFound(id: number): AppError {
+  return new AppError('not_found', `You have no conversation ${id}.`);
+}
