@@ -3,9 +3,8 @@
  * a few conversations made of fake questions (Faker) and offline answers. Running it again adds nothing.
  */
 import { faker } from '@faker-js/faker';
-import { loadConfig, readEnvironment } from '../core/config.js';
 import { hashPassword } from '../core/passwords.js';
-import { openDatabase } from './client.js';
+import { runCommand } from './command.js';
 import { conversations, messages, users } from './schema/index.js';
 
 const password = 'password123';
@@ -14,39 +13,38 @@ const people = [
   { email: 'user@example.com', name: 'User', role: 'user' as const },
 ];
 
-const database = await openDatabase(loadConfig(readEnvironment()));
-try {
-  await database.migrate();
-  const passwordHash = await hashPassword(password);
-  const created = await database.db
-    .insert(users)
-    .values(people.map((person) => ({ ...person, passwordHash })))
-    .onConflictDoNothing()
-    .returning();
-  for (const user of created) {
-    for (let i = 0; i < 3; i++) {
-      const question = `${faker.hacker.phrase()}?`;
-      const [conversation] = await database.db
-        .insert(conversations)
-        .values({ userId: user.id, title: question.slice(0, 60) })
-        .returning();
-      await database.db.insert(messages).values([
-        { conversationId: conversation!.id, role: 'user', content: question },
-        {
-          conversationId: conversation!.id,
-          role: 'assistant',
-          content: `You said: "${question}". (offline model)`,
-          provider: 'offline',
-          finishReason: 'stop',
-        },
-      ]);
+runCommand(
+  () => undefined,
+  async (_input, database) => {
+    const passwordHash = await hashPassword(password);
+    const created = await database.db
+      .insert(users)
+      .values(people.map((person) => ({ ...person, passwordHash })))
+      .onConflictDoNothing()
+      .returning();
+    for (const user of created) {
+      for (let i = 0; i < 3; i++) {
+        const question = `${faker.hacker.phrase()}?`;
+        const [conversation] = await database.db
+          .insert(conversations)
+          .values({ userId: user.id, title: question.slice(0, 60) })
+          .returning();
+        await database.db.insert(messages).values([
+          { conversationId: conversation!.id, role: 'user', content: question },
+          {
+            conversationId: conversation!.id,
+            role: 'assistant',
+            content: `You said: "${question}". (offline model)`,
+            provider: 'offline',
+            finishReason: 'stop',
+          },
+        ]);
+      }
     }
-  }
-  console.log(
-    created.length > 0
-      ? `Added ${created.map((user) => user.email).join(' and ')} (password: ${password}), each with three conversations (${database.kind}).`
-      : 'The seed accounts are there already.',
-  );
-} finally {
-  await database.close();
-}
+    console.log(
+      created.length > 0
+        ? `Added ${created.map((user) => user.email).join(' and ')} (password: ${password}), each with three conversations (${database.kind}).`
+        : 'The seed accounts are there already.',
+    );
+  },
+);
