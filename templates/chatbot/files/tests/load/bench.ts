@@ -117,6 +117,8 @@ try {
   console.log(passed ? `PASS: P99 < ${bar.p99Ms} ms at ${rate} requests/s, no errors` : 'FAIL: below the bar');
   process.exitCode = passed ? 0 : 1;
 } finally {
+  // autocannon drops its connections when time is up; let the requests they left behind finish before stopping.
+  await sleep(500);
   server.kill('SIGTERM');
   await exited;
   await rm(dataDir, { recursive: true, force: true });
