@@ -62,7 +62,7 @@ export const blogRoutes: FastifyPluginAsync<{ services: Services }> = async (app
   routes.get('/categories/:slug', { schema: { params: slugParam, querystring: pageQuery } }, async (request, reply) => {
     const category = await services.categories.bySlug(request.params.slug);
     const [page, categories] = await Promise.all([
-      services.posts.page(request.query.page, category.slug),
+      services.posts.page(request.query.page, category.id),
       services.categories.list(),
     ]);
     return reply.page(category.name, <CategoryPage category={category} page={page} categories={categories} />);

@@ -19,11 +19,12 @@ const chrome = fp<{ services: Services }>(async (app, { services }) => {
     if (!prefersHtml(request)) return;
     const settings = await services.settings.get();
     const admin = request.userId !== undefined;
+    const theme = themeOf(request.cookies.theme);
     request.chrome = {
       ...site,
       siteName: settings.title,
       tagline: settings.subtitle,
-      theme: themeOf(request.cookies.theme),
+      theme,
       nav: [
         { href: '/', label: 'Home' },
         { href: '/about', label: 'About' },
@@ -31,7 +32,7 @@ const chrome = fp<{ services: Services }>(async (app, { services }) => {
       ],
       actions: (
         <>
-          <ThemeSwitch current={themeOf(request.cookies.theme)} next={request.url} />
+          <ThemeSwitch current={theme} next={request.url} />
           {admin ? <LogoutButton csrfToken={reply.generateCsrf()} /> : null}
         </>
       ),

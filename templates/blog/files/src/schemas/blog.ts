@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.js';
 
 const text = (max: number, required: string, tooLong: string) => z.string().trim().min(1, required).max(max, tooLong);
 
@@ -48,10 +49,7 @@ export const loginForm = z.object({
   password: z.string().min(1, 'Please give your password.').max(200),
 });
 
-export const commentFilter = z.object({
-  filter: z.enum(['pending', 'all']).default('pending'),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-});
+export const commentFilter = pageQuery.extend({ filter: z.enum(['pending', 'all']).default('pending') });
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const slugParam = z.object({ slug: z.string().min(1).max(200) });

@@ -14,13 +14,16 @@ export class PostService {
     private readonly pageSize: number,
   ) {}
 
-  /** A page of posts, newest first; of one category when a slug is given. */
-  async page(page: number, categorySlug?: string): Promise<Page<PostWithCategory>> {
-    const categoryId = categorySlug === undefined ? undefined : (await this.categories.bySlug(categorySlug)).id;
+  /** A page of posts, newest first; of one category when its id is given. */
+  async page(page: number, categoryId?: number): Promise<Page<PostWithCategory>> {
     const total = await this.posts.count(categoryId);
     const { offset, pageCount } = pageWindow(page, this.pageSize, total);
     const items = await this.posts.page(offset, this.pageSize, categoryId);
     return { items, page, pageSize: this.pageSize, total, pageCount };
+  }
+
+  count(): Promise<number> {
+    return this.posts.count();
   }
 
   async bySlug(slug: string): Promise<PostWithCategory> {

@@ -45,9 +45,9 @@ describe('PostService', () => {
     const first = await services.posts.page(1);
     expect(first).toMatchObject({ total: 7, pageCount: 2 });
     expect(first.items[0]?.title).toBe('Post 7');
-    const travel = await services.posts.page(1, 'travel');
+    const travel = await services.posts.page(1, (await services.categories.bySlug('travel')).id);
     expect(travel.items.map((post) => post.title)).toEqual(['Post 7', 'Post 5', 'Post 3', 'Post 1']);
-    await expect(services.posts.page(1, 'no-such-category')).rejects.toMatchObject({ statusCode: 404 });
+    await expect(services.categories.bySlug('no-such-category')).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it('deletes a post with its comments', async () => {

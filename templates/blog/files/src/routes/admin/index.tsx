@@ -14,14 +14,14 @@ export const adminRoutes: FastifyPluginAsync<{ services: Services }> = async (ap
   app.addHook('preHandler', app.requireLogin);
 
   app.get('/', async (_request, reply) => {
-    const [posts, categories, pending] = await Promise.all([
-      services.posts.page(1),
+    const [postCount, categories, pending] = await Promise.all([
+      services.posts.count(),
       services.categories.list(),
       services.comments.pendingCount(),
     ]);
     return reply.page(
       'Admin',
-      <DashboardPage postCount={posts.total} categoryCount={categories.length} pendingComments={pending} />,
+      <DashboardPage postCount={postCount} categoryCount={categories.length} pendingComments={pending} />,
     );
   });
 

@@ -80,8 +80,9 @@ export const postRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     errors: FormErrors<PostInput> = {},
     status = 200,
   ) {
+    // A new blog may have no category yet: the default one is made, so there is always one to choose.
+    await services.categories.defaultCategory();
     const categories = await services.categories.list();
-    if (categories.length === 0) categories.push({ ...(await services.categories.defaultCategory()), postCount: 0 });
     return reply.page(
       title,
       <PostFormPage
