@@ -4,7 +4,9 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
+import pg from 'pg';
 import { fromPglite, openDatabase } from '../src/db/client.js';
+import { databaseName, testDatabaseUrl } from './helpers/test-database-url.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,13 +16,15 @@ declare module 'vitest' {
 }
 
 /**
- * Runs once before all test files. PostgreSQL (DATABASE_URL set): apply the migrations. PGlite: starting one
- * and migrating it takes seconds, loading a snapshot well under one, so the migrated database is dumped once
- * and kept in node_modules/.cache until a migration changes.
+ * Runs once before all test files. PostgreSQL (TEST_DATABASE_URL or DATABASE_URL set): create the test database
+ * if it is missing and apply the migrations. PGlite: starting one and migrating it takes seconds, loading a
+ * snapshot well under one, so the migrated database is dumped once and kept in node_modules/.cache until a
+ * migration changes.
  */
 export default async function setup(project: TestProject) {
-  const url = process.env.DATABASE_URL;
+  const url = testDatabaseUrl();
   if (url) {
+    await createDatabaseIfMissing(url);
     const database = await openDatabase({ DATABASE_URL: url, PGLITE_DATA_DIR: 'memory://' });
     await database.migrate();
     await database.close();
@@ -28,6 +32,24 @@ export default async function setup(project: TestProject) {
     return;
   }
   project.provide('pgliteSnapshot', await pgliteSnapshot());
+}
+
+/** Like `rails db:create`: the test database next to yours, on the same server, made on the first run. */
+export async function createDatabaseIfMissing(url: string): Promise<void> {
+  const name = databaseName(url);
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } catch (error) {
+    // Another run made it in the meantime.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 async function pgliteSnapshot(): Promise<string> {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { currentUser } from '../core/bearer.js';
-import { bearerSecurity } from '../core/openapi.js';
+import { currentUser } from '../plugins/bearer.js';
+import { bearerSecurity } from '../plugins/openapi.js';
 import { pageQuery } from '../schemas/pagination.js';
-import { idParams, publicUser, userChange, userPage } from '../schemas/user.js';
+import { idParams } from '../schemas/ids.js';
+import { publicUser, userChange, userPage } from '../schemas/user.js';
 import type { Services } from '../services/index.js';
 
 /** The signed-in user (/users/me) and, for admins, every account (/admin/users). */

@@ -24,6 +24,4 @@ export const userChange = z
   .object({ role: role.optional(), disabled: z.boolean().optional() })
   .refine((change) => change.role !== undefined || change.disabled !== undefined, 'Send a role, disabled, or both.');
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
-
 export type UserChange = z.infer<typeof userChange>;

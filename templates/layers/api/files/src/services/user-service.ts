@@ -19,6 +19,13 @@ export class UserService {
     return { items: await this.users.list(offset, this.pageSize), page, pageSize: this.pageSize, total, pageCount };
   }
 
+  /** The first admin, from the command line (`npm run db:make-admin`), where no admin is logged in to do it. */
+  async makeAdmin(email: string): Promise<User> {
+    const user = await this.users.findByEmail(email);
+    if (!user) throw new AppError('not_found', `No account has the e-mail ${email}; register it first.`);
+    return (await this.users.update(user.id, { role: 'admin' })) ?? user;
+  }
+
   /** An admin cannot demote or disable themselves: the last admin would lock everyone out. */
   async change(adminId: number, userId: number, change: UserChange): Promise<User> {
     if (adminId === userId) throw new AppError('conflict', 'You cannot change your own role or disable yourself.');

@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AccessTokens } from '../../src/core/tokens.js';
 import type { Database } from '../../src/db/client.js';
@@ -79,6 +80,45 @@ describe('AuthService', () => {
   });
 });
 
+describe('AuthService, over time and with old hashes', () => {
+  it('refuses a refresh token past its expiry', async () => {
+    let now = new Date('2030-01-01T00:00:00Z');
+    const timed = new AuthService(
+      new UserRepository(database.db),
+      new RefreshTokenRepository(database.db),
+      tokens,
+      3600,
+      () => now,
+    );
+    await timed.register(ada);
+    const pair = await timed.login({ email: ada.email, password: ada.password });
+    now = new Date('2030-01-01T01:00:01Z');
+    await expect(timed.refresh(pair.refreshToken)).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'The refresh token is not valid.',
+    });
+  });
+
+  it('rehashes a password stored with a weaker cost at the next log-in', async () => {
+    const user = await auth.register(ada);
+    const repository = new UserRepository(database.db);
+    // A hash in the stored format with half of today's cost, as an older version of the app would have made it.
+    const salt = randomBytes(16);
+    const key = scryptSync(ada.password, salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+    const old = ['scrypt', 2 ** 14, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+    await repository.update(user.id, { passwordHash: old });
+    await auth.login({ email: ada.email, password: ada.password });
+    const rehashed = (await repository.findById(user.id))?.passwordHash;
+    expect(rehashed).toMatch(/^scrypt\$32768\$8\$1\$/);
+    await auth.login({ email: ada.email, password: ada.password });
+    expect((await repository.findById(user.id))?.passwordHash).toBe(rehashed);
+  });
+
+  it('answers 404 for the profile of an account that no longer exists', async () => {
+    await expect(auth.profile(2_147_483_647)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
 describe('UserService', () => {
   it('pages accounts and changes roles, but an admin cannot change themselves', async () => {
     const admin = await auth.register({ ...ada, email: 'admin@example.com' });
@@ -87,5 +127,14 @@ describe('UserService', () => {
     await expect(users.change(admin.id, admin.id, { role: 'user' })).rejects.toMatchObject({ code: 'conflict' });
     await expect(users.change(admin.id, 9999, { role: 'user' })).rejects.toMatchObject({ code: 'not_found' });
     expect(await users.page(1)).toMatchObject({ total: 2, pageCount: 1 });
+  });
+
+  it('makes the first admin from the command line, by e-mail, of an account that exists', async () => {
+    await auth.register(ada);
+    expect(await users.makeAdmin(ada.email)).toMatchObject({ email: ada.email, role: 'admin' });
+    await expect(users.makeAdmin('nobody@example.com')).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'No account has the e-mail nobody@example.com; register it first.',
+    });
   });
 });

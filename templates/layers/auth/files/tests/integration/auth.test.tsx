@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { logIn, logOut } from '../../src/core/auth.js';
+import { logIn, logOut } from '../../src/plugins/auth.js';
 import { CsrfField } from '../../src/views/components/csrf-field.js';
 import { useTestApp } from '../helpers/app.js';
 import { WebClient } from '../helpers/web-client.js';
@@ -11,7 +11,7 @@ function addTestRoutes(app: FastifyInstance) {
     reply.page(
       'Log in',
       <form method="post" action="/test/login">
-        <CsrfField token={reply.generateCsrf()} />
+        <CsrfField />
       </form>,
     ),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from '../../src/core/auth.js';
+import { safeNext } from '../../src/plugins/auth.js';
 
 describe('safeNext', () => {
   it('keeps a path of this site, with its query', () => {

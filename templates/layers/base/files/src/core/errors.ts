@@ -1,25 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
-/** Every error the app raises on purpose has one of these codes; clients can rely on them. */
-export type ErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'quota_exceeded'
-  | 'internal'
-  | 'upstream_failed'
-  | 'unavailable'
-  | 'upstream_timeout';
-
-const statusOf: Record<ErrorCode, number> = {
+/** The error codes every app has, with their HTTP status. */
+const baseCodes = {
   bad_request: 400,
   validation_failed: 400,
   unauthorized: 401,
@@ -29,13 +12,29 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
-  quota_exceeded: 429,
   internal: 500,
-  // A service this app depends on (a model provider, a mail server) failed, is down or did not answer in time.
-  upstream_failed: 502,
   unavailable: 503,
-  upstream_timeout: 504,
-};
+} as const;
+type BaseCodes = typeof baseCodes;
+
+/**
+ * Every error the app raises on purpose has one of these codes, with its HTTP status; clients can rely on them.
+ * A layer or the template adds its own where it uses them, in two lines:
+ *
+ *   declare module '../core/errors.js' { interface ErrorCodes { quota_exceeded: 429 } }
+ *   defineErrorCodes({ quota_exceeded: 429 });
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that layers can add to it
+export interface ErrorCodes extends BaseCodes {}
+
+export type ErrorCode = keyof ErrorCodes;
+
+const statusOf: Record<string, number> = { ...baseCodes };
+
+/** Adds the statuses of codes a layer or the template declared in `ErrorCodes` (see above). */
+export function defineErrorCodes(codes: Partial<ErrorCodes>): void {
+  Object.assign(statusOf, codes);
+}
 
 /** An error meant for the client: services throw these, the one error handler turns them into responses. */
 export class AppError extends Error {
@@ -50,7 +49,7 @@ export class AppError extends Error {
     readonly headers?: Record<string, string>,
   ) {
     super(message);
-    this.statusCode = statusOf[code];
+    this.statusCode = statusOf[code] ?? 500;
   }
 }
 
@@ -63,62 +62,8 @@ export interface Problem {
   details?: unknown;
 }
 
-/** Renders a problem for a person (an HTML page); without one, every error is answered as JSON. */
-export type ProblemRenderer = (problem: Problem, request: FastifyRequest, reply: FastifyReply) => unknown;
-
-export interface ErrorHandlerOptions {
-  renderHtml?: ProblemRenderer;
-}
-
-/** The one place where errors become responses: thrown AppErrors, Fastify's own errors, and crashes. */
-export const errorHandler = fp<ErrorHandlerOptions>(
-  (app: FastifyInstance, { renderHtml }) => {
-    const respond = (problem: Problem, request: FastifyRequest, reply: FastifyReply) => {
-      reply.status(problem.statusCode);
-      if (renderHtml && prefersHtml(request)) return renderHtml(problem, request, reply);
-      const { statusCode: _status, ...body } = problem;
-      return reply.type('application/json').send({ error: body });
-    };
-
-    app.setErrorHandler((error: FastifyError, request, reply) => {
-      const problem = toProblem(error, request.id);
-      if (problem.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-      else request.log.info({ code: problem.code, message: error.message }, 'request rejected');
-      if (error instanceof AppError && error.headers) reply.headers(error.headers);
-      return respond(problem, request, reply);
-    });
-
-    app.setNotFoundHandler((request, reply) =>
-      respond(
-        {
-          statusCode: 404,
-          code: 'not_found',
-          message: `Nothing at ${request.method} ${request.url}.`,
-          requestId: request.id,
-        },
-        request,
-        reply,
-      ),
-    );
-  },
-  { name: 'error-handler' },
-);
-
-/**
- * The JSON error body for an error that cannot reach the error handler: one inside a response that has already
- * started (a stream), which can only be told as the stream's last event.
- */
-export function toProblemBody(error: unknown, requestId: string): { error: Omit<Problem, 'statusCode'> } {
-  const { statusCode: _status, ...body } = toProblem(error as FastifyError, requestId);
-  return { error: body };
-}
-
-const formExpired = 'This form has expired or was not sent from this site. Reload the page and try again.';
-
 /** What the user is told when a library refuses a request, by the library's error code. */
-const knownErrors: Record<string, { code: ErrorCode; message: string }> = {
-  FST_CSRF_MISSING_SECRET: { code: 'forbidden', message: formExpired },
-  FST_CSRF_INVALID_TOKEN: { code: 'forbidden', message: formExpired },
+const libraryErrors: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is too large.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported_media_type',
@@ -126,11 +71,19 @@ const knownErrors: Record<string, { code: ErrorCode; message: string }> = {
   },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'The request body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_request', message: 'The request body is empty; JSON was expected.' },
+  FST_ERR_BAD_URL: { code: 'bad_request', message: 'This address is not valid: it has a broken %-escape.' },
 };
 
-function toProblem(error: FastifyError, requestId: string): Problem {
-  const known = error.code ? knownErrors[error.code] : undefined;
-  if (known) return { statusCode: statusOf[known.code], ...known, requestId };
+/** A layer whose plugin throws errors of its own (e.g. CSRF) says here what the user is told about each. */
+export function defineLibraryErrors(errors: Record<string, { code: ErrorCode; message: string }>): void {
+  Object.assign(libraryErrors, errors);
+}
+
+/** Any thrown error as what the client may be told. */
+export function toProblem(error: unknown, requestId: string): Problem {
+  const fastifyError = error as Partial<FastifyError>;
+  const known = fastifyError.code ? libraryErrors[fastifyError.code] : undefined;
+  if (known) return { statusCode: statusOf[known.code] ?? 400, ...known, requestId };
   if (error instanceof AppError) {
     return {
       statusCode: error.statusCode,
@@ -147,20 +100,24 @@ function toProblem(error: FastifyError, requestId: string): Problem {
     }));
     return { statusCode: 400, code: 'validation_failed', message: 'The request is not valid.', requestId, details };
   }
-  const status = error.statusCode ?? 500;
-  if (status === 429) return { statusCode: 429, code: 'rate_limited', message: error.message, requestId };
-  if (status >= 400 && status < 500)
-    return { statusCode: status, code: codeFor(status), message: error.message, requestId };
+  const status = fastifyError.statusCode ?? 500;
+  const message = fastifyError.message ?? '';
+  if (status === 429) return { statusCode: 429, code: 'rate_limited', message, requestId };
+  if (status >= 400 && status < 500) return { statusCode: status, code: codeFor(status), message, requestId };
   return { statusCode: 500, code: 'internal', message: 'Something went wrong on our side.', requestId };
 }
 
+/** The JSON error body: `{ "error": { "code", "message", "requestId", "details"? } }`. */
+export function problemBody({ statusCode: _status, ...body }: Problem): { error: Omit<Problem, 'statusCode'> } {
+  return { error: body };
+}
+
 function codeFor(status: number): ErrorCode {
-  const known = (Object.entries(statusOf) as [ErrorCode, number][]).find(([, s]) => s === status);
-  return known ? known[0] : 'bad_request';
+  const known = Object.entries(statusOf).find(([, s]) => s === status);
+  return known ? (known[0] as ErrorCode) : 'bad_request';
 }
 
 /** A browser asking for a page (as opposed to a client asking for JSON). */
 export function prefersHtml(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  return accept.includes('text/html');
+  return (request.headers.accept ?? '').includes('text/html');
 }

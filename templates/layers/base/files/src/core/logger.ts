@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
-import fp from 'fastify-plugin';
+import { type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.js';
 
 /** Anything that may carry a credential is replaced by [Redacted] before a log line is written. */
@@ -40,7 +39,7 @@ export function loggerOptions(config: Config, stream?: Writable): LoggerOptions 
         ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,reqId' } } }
         : {}),
     },
-    // Pretty logs get one line per request (requestLine below) instead of Fastify's two objects.
+    // Pretty logs get one line per request (src/plugins/request-log.ts) instead of Fastify's two objects.
     logController: new LogController({ disableRequestLogging: pretty }),
     // Read by genReqId rather than trusted as it comes.
     requestIdHeader: false,
@@ -50,16 +49,6 @@ export function loggerOptions(config: Config, stream?: Writable): LoggerOptions 
     },
   };
 }
-
-/** "GET /?page=2 → 200 (12 ms)": one line per request while developing. */
-export const requestLine = fp(
-  async (app: FastifyInstance) => {
-    app.addHook('onResponse', async (request, reply) => {
-      request.log.info(`${request.method} ${request.url} → ${reply.statusCode} (${Math.round(reply.elapsedTime)} ms)`);
-    });
-  },
-  { name: 'request-line' },
-);
 
 function hasPrettyPrinter(): boolean {
   try {

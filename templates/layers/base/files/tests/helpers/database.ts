@@ -6,10 +6,12 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, fromPglite, fromPool } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
+import { isTestDatabaseName } from './test-database-url.js';
 
 /**
- * A new migrated database: PGlite loaded from the snapshot made in tests/global-setup.ts, or the PostgreSQL of
- * DATABASE_URL (the same tests, run against the real server). The caller closes it.
+ * A new migrated database: PGlite loaded from the snapshot made in tests/global-setup.ts, or the PostgreSQL test
+ * database (the same tests, run against the real server; the vitest config sets DATABASE_URL to it, see
+ * tests/helpers/test-database-url.ts). The caller closes it.
  */
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
@@ -48,8 +50,25 @@ const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => `"${getTableName(table)}"`);
 
-/** Empties every table, so each test starts from nothing (milliseconds, unlike a new database). */
+const checked = new WeakSet<Database>();
+
+/**
+ * Empties every table, so each test starts from nothing (milliseconds, unlike a new database). On PostgreSQL it
+ * first makes sure, once per connection, that the server calls the database one for tests: the last guard
+ * between a mistyped variable and your development data.
+ */
 export async function resetDatabase(database: Database): Promise<void> {
+  if (database.kind === 'postgres' && !checked.has(database)) {
+    // Both drivers answer raw SQL with { rows }; Drizzle's shared type cannot say so.
+    const result = (await database.db.execute(sql`select current_database() as name`)) as { rows: { name: string }[] };
+    const name = result.rows[0]?.name ?? '';
+    if (!isTestDatabaseName(name)) {
+      throw new Error(
+        `Refusing to empty the tables of “${name}”: its name does not say it is for tests (test, test_… or …_test).`,
+      );
+    }
+    checked.add(database);
+  }
   if (tables.length > 0)
     await database.db.execute(sql.raw(`truncate table ${tables.join(', ')} restart identity cascade`));
 }

@@ -28,5 +28,6 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the embedded database (PGlit
     const second = await openDatabase(config);
     expect(await second.db.execute(sql`select body from notes`)).toMatchObject({ rows: [{ body: 'kept' }] });
     await second.close();
-  });
+    // Opening PGlite from disk takes seconds each time on a busy machine (the 15 s default is for one request).
+  }, 60_000);
 });

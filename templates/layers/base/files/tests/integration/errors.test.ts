@@ -78,6 +78,30 @@ describe('errors, as a JSON client sees them', () => {
     expect((await post('{"name": "Ada"}')).json()).toEqual({ name: 'Ada' });
   });
 
+  it('an address that cannot be decoded, or a body shorter than it says: 400 in the same shape', async () => {
+    const badUrl = await t.app.inject({ url: '/%E0%A4%A', headers: json });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json()).toEqual({
+      error: {
+        code: 'bad_request',
+        message: 'This address is not valid: it has a broken %-escape.',
+        requestId: badUrl.headers['x-request-id'],
+      },
+    });
+
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { ...json, 'content-type': 'application/json', 'content-length': '5' },
+      payload: '{"name": "Ada"}',
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json<{ error: unknown }>().error).toMatchObject({
+      code: 'bad_request',
+      message: 'Request body size did not match Content-Length',
+    });
+  });
+
   it('keeps a well-formed request id from the client and replaces anything else', async () => {
     const kept = await t.app.inject({ url: '/health', headers: { 'x-request-id': 'proxy-42' } });
     expect(kept.headers['x-request-id']).toBe('proxy-42');

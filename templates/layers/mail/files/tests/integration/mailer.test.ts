@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMailer, type Mail, type MailLog } from '../../src/core/mailer.js';
+import { createMailer, type Mail, type MailLog } from '../../src/adapters/mailer.js';
 import { testConfig } from '../helpers/app.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 

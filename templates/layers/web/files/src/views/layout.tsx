@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { FlashMessage } from '../core/web.js';
+import type { FlashMessage } from '../plugins/web.js';
 import { FlashMessages } from './components/flash-messages.js';
 
 /** What surrounds every page. src/site.ts gives the defaults; a hook may set `request.chrome` per request. */

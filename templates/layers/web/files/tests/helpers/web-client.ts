@@ -52,7 +52,8 @@ export class WebClient {
     return this.token;
   }
 
-  private cookieHeader(): Record<string, string> {
+  /** The `cookie` header this client would send now (every cookie it keeps), for a hand-made request. */
+  cookieHeader(): Record<string, string> {
     if (this.cookies.size === 0) return {};
     return { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') };
   }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sessions } from '../../src/db/schema/sessions.js';
+import { AppError } from '../../src/core/errors.js';
 import { CsrfField } from '../../src/views/components/csrf-field.js';
 import { type TestApp, useTestApp } from '../helpers/app.js';
 import { WebClient } from '../helpers/web-client.js';
@@ -14,7 +16,7 @@ function useAppWithTestForm(env: Record<string, string> = {}): TestApp & { recei
       reply.page(
         'Test form',
         <form method="post" action="/test/form">
-          <CsrfField token={reply.generateCsrf()} />
+          <CsrfField />
           <button type="submit">Send</button>
         </form>,
       ),
@@ -26,6 +28,9 @@ function useAppWithTestForm(env: Record<string, string> = {}): TestApp & { recei
     });
     app.get('/test/crash', async () => {
       throw new Error('database password is hunter2');
+    });
+    app.get('/test/conflict', async () => {
+      throw new AppError('conflict', 'That name is taken.');
     });
   });
   return Object.assign(t, { received });
@@ -68,6 +73,23 @@ describe('forms', () => {
     );
     expect(response.statusCode).toBe(403);
     expect(t.received).not.toContain('forged');
+  });
+
+  it('accept the token in an X-CSRF-Token header, as a script or htmx (hx-headers) sends it', async () => {
+    const client = new WebClient(t.app);
+    await client.get('/test/form');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/test/form',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-csrf-token': client.csrfToken(),
+        ...client.cookieHeader(),
+      },
+      payload: 'text=from+a+script',
+    });
+    expect(response.statusCode).toBe(303);
+    expect(t.received).toContain('from a script');
   });
 
   it('need no token for JSON, which another site cannot send without a CORS preflight', async () => {
@@ -122,13 +144,25 @@ describe('pages', () => {
     expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
-  it('keep the session cookie from scripts and other sites', async () => {
+  it('keep their cookies from scripts and other sites: the CSRF secret, and the session once there is one', async () => {
+    const client = new WebClient(t.app);
+    const page = await client.get('/test/form');
+    const csrf = String(page.headers['set-cookie']);
+    expect(csrf).toMatch(/^csrf=/);
+    const posted = await client.submit('/test/form', { text: 'hello' });
+    const session = String(posted.headers['set-cookie']);
+    expect(session).toMatch(/^sid=/);
+    for (const cookie of [csrf, session]) {
+      expect(cookie).toContain('HttpOnly');
+      expect(cookie).toContain('SameSite=Lax');
+      expect(cookie).not.toContain('Secure');
+    }
+  });
+
+  it('store no session for a visitor who only reads pages, forms included (no database write per page)', async () => {
     const page = await new WebClient(t.app).get('/test/form');
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toMatch(/^sid=/);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Lax');
-    expect(cookie).not.toContain('Secure');
+    expect(String(page.headers['set-cookie'])).not.toContain('sid=');
+    expect(await t.database.db.$count(sessions)).toBe(0);
   });
 
   it('show a 404 page in the site layout', async () => {
@@ -146,6 +180,13 @@ describe('pages', () => {
     expect(response.body).not.toContain('hunter2');
   });
 
+  it('show every other error in the site layout, with what went wrong', async () => {
+    const conflict = await new WebClient(t.app).get('/test/conflict');
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).toContain('<h1 id="error-title">Error</h1>');
+    expect(conflict.body).toContain('<p>That name is taken.</p>');
+  });
+
   it('serve the stylesheet, the script and htmx, and nothing outside public/', async () => {
     for (const path of ['/static/app.css', '/static/app.js', '/static/vendor/htmx/htmx.min.js']) {
       expect((await t.app.inject({ url: path })).statusCode).toBe(200);
@@ -158,8 +199,19 @@ describe('pages', () => {
 describe('behind an HTTPS proxy', () => {
   const t = useAppWithTestForm({ TRUST_PROXY: 'true' });
 
-  it('marks the session cookie Secure', async () => {
+  it('marks its cookies Secure', async () => {
     const page = await new WebClient(t.app).get('/test/form', { 'x-forwarded-proto': 'https' });
     expect(String(page.headers['set-cookie'])).toContain('Secure');
+  });
+});
+
+describe('in production', () => {
+  const t = useAppWithTestForm({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) });
+
+  it('lets browsers cache the stylesheet for a day and htmx for a week', async () => {
+    expect((await t.app.inject({ url: '/static/app.css' })).headers['cache-control']).toBe('public, max-age=86400');
+    expect((await t.app.inject({ url: '/static/vendor/htmx/htmx.min.js' })).headers['cache-control']).toBe(
+      'public, max-age=604800',
+    );
   });
 });

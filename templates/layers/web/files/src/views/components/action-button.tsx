@@ -4,7 +4,6 @@ export interface ActionButtonProps {
   /** Where the form posts. */
   action: string;
   label: string;
-  csrfToken: string;
   /** Asked before posting (public/app.js); without JavaScript the action happens at once. */
   confirm?: string;
   /** Hidden fields sent with the button. */
@@ -15,18 +14,10 @@ export interface ActionButtonProps {
 }
 
 /** One button that posts a small form: how a page deletes, approves or toggles something without JavaScript. */
-export function ActionButton({
-  action,
-  label,
-  csrfToken,
-  confirm,
-  fields = {},
-  accessibleLabel,
-  danger,
-}: ActionButtonProps) {
+export function ActionButton({ action, label, confirm, fields = {}, accessibleLabel, danger }: ActionButtonProps) {
   return (
     <form method="post" action={action} class="inline-form" data-confirm={confirm}>
-      <CsrfField token={csrfToken} />
+      <CsrfField />
       {Object.entries(fields).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}

@@ -1,4 +1,6 @@
-/** The hidden field every form carries: src/core/web.ts rejects a state-changing request without it. */
-export function CsrfField({ token }: { token: string }) {
-  return <input type="hidden" name="_csrf" value={token} />;
+import { usePageContext } from '../page-context.js';
+
+/** The hidden field every form carries: src/plugins/web.ts rejects a state-changing request without it. */
+export function CsrfField() {
+  return <input type="hidden" name="_csrf" value={usePageContext().csrfToken()} />;
 }

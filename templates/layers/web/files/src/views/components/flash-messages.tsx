@@ -1,4 +1,4 @@
-import type { FlashMessage } from '../../core/web.js';
+import type { FlashMessage } from '../../plugins/web.js';
 
 /** Messages flashed before a redirect, announced to screen readers as a status. */
 export function FlashMessages({ messages }: { messages: FlashMessage[] }) {

@@ -26,7 +26,7 @@ export function ErrorPage({ problem }: { problem: Problem }) {
   );
 }
 
-/** The error handler's HTML renderer (see src/core/errors.ts). */
+/** How a browser is told of an error (src/plugins/views.tsx adds it to the error handler's formats). */
 export function renderErrorPage(problem: Problem, _request: FastifyRequest, reply: FastifyReply) {
   return reply.page(titles[problem.statusCode] ?? 'Error', <ErrorPage problem={problem} />, problem.statusCode);
 }
