@@ -23,13 +23,29 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.render(source), allowed);
 }
 
-/** The first words of a Markdown text, as plain text: for post lists and mails. */
+/**
+ * The first words of a Markdown text, as plain text (not HTML: the view escapes it once, as it does all text):
+ * for post lists and mails.
+ */
 export function excerpt(source: string, length = 200): string {
-  const text = sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} })
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = plainText(markdown.parse(source, {})).replace(/\s+/g, ' ').trim();
   if (text.length <= length) return text;
   // Cut at a word: drop the last one unless the cut fell just after it.
   const cut = text.slice(0, length);
   return `${/\s/.test(text.charAt(length)) ? cut : cut.replace(/\s\S*$/, '')}…`;
+}
+
+type Token = ReturnType<typeof markdown.parse>[number];
+
+// The words a reader sees, from markdown-it's tokens: raw HTML in the source is text here too (html: false),
+// images are left out, and each block or line break becomes a space.
+function plainText(tokens: Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    if (token.type === 'image') continue;
+    if (token.children) text += plainText(token.children);
+    else if (['text', 'code_inline', 'code_block', 'fence'].includes(token.type)) text += token.content;
+    if (token.block || token.type === 'softbreak' || token.type === 'hardbreak') text += ' ';
+  }
+  return text;
 }

@@ -2,7 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type Admin, admins } from '../db/schema/index.js';
 
-export type AdminValues = Pick<Admin, 'username' | 'passwordHash' | 'name' | 'email'>;
+/** Without an e-mail, an existing admin keeps theirs. */
+export type AdminValues = Pick<Admin, 'username' | 'passwordHash' | 'name'> & { email?: string };
 
 export class AdminRepository {
   constructor(private readonly db: Db) {}

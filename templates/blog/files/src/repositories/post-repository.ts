@@ -1,4 +1,5 @@
-import { and, count, desc, eq, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import type { Counted } from '../core/pagination.js';
 import type { Db } from '../db/client.js';
 import { type Category, categories, type NewPost, type Post, posts } from '../db/schema/index.js';
 
@@ -7,17 +8,24 @@ export type PostWithCategory = Post & { category: Pick<Category, 'name' | 'slug'
 export class PostRepository {
   constructor(private readonly db: Db) {}
 
-  /** Newest first, with the category's name for each; only one category's posts when given. */
-  async page(offset: number, limit: number, categoryId?: number): Promise<PostWithCategory[]> {
+  /**
+   * Newest first, with the category's name for each; only one category's posts when given. Each row carries the
+   * number of posts in all (`count(*) over ()`), so a page is one query.
+   */
+  async page(offset: number, limit: number, categoryId?: number): Promise<Counted<PostWithCategory>[]> {
     const rows = await this.db
-      .select({ post: posts, category: { name: categories.name, slug: categories.slug } })
+      .select({
+        post: posts,
+        category: { name: categories.name, slug: categories.slug },
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
       .from(posts)
       .innerJoin(categories, eq(categories.id, posts.categoryId))
       .where(this.inCategory(categoryId))
       .orderBy(desc(posts.createdAt), desc(posts.id))
       .offset(offset)
       .limit(limit);
-    return rows.map(({ post, category }) => ({ ...post, category }));
+    return rows.map(({ post, category, total }) => ({ item: { ...post, category }, total }));
   }
 
   async count(categoryId?: number): Promise<number> {

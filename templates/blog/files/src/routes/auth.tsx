@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { logIn, logOut, safeNext } from '../core/auth.js';
+import { logIn, logOut, safeNext } from '../plugins/auth.js';
 import { loginForm } from '../schemas/blog.js';
 import type { Services } from '../services/index.js';
 import { LoginPage } from '../views/pages/login-page.js';
@@ -15,10 +15,7 @@ export const authRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     { schema: { querystring: z.object({ next: z.string().optional() }) } },
     async (request, reply) => {
       if (request.userId !== undefined) return reply.redirect(safeNext(request.query.next, '/admin'), 303);
-      return reply.page(
-        'Log in',
-        <LoginPage csrfToken={reply.generateCsrf()} next={safeNext(request.query.next, '/admin')} />,
-      );
+      return reply.page('Log in', <LoginPage next={safeNext(request.query.next, '/admin')} />);
     },
   );
 
@@ -32,12 +29,7 @@ export const authRoutes: FastifyPluginAsync<{ services: Services }> = async (app
       const username = typeof body.username === 'string' ? body.username : '';
       return reply.page(
         'Log in',
-        <LoginPage
-          csrfToken={reply.generateCsrf()}
-          next={next}
-          username={username}
-          error="Wrong username or password."
-        />,
+        <LoginPage next={next} username={username} error="Wrong username or password." />,
         401,
       );
     }

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { safeNext } from '../core/auth.js';
+import { safeNext } from '../plugins/auth.js';
 import { commentForm, slugParam } from '../schemas/blog.js';
 import { formErrors, formValues } from '../schemas/form.js';
+import { id } from '../schemas/ids.js';
 import { pageQuery } from '../schemas/pagination.js';
 import type { Services } from '../services/index.js';
 import { themes } from '../views/components/theme-switch.js';
@@ -25,9 +26,9 @@ export const blogRoutes: FastifyPluginAsync<{ services: Services }> = async (app
 
   routes.get(
     '/posts/:slug',
-    { schema: { params: slugParam, querystring: z.object({ reply: z.coerce.number().int().positive().optional() }) } },
+    { schema: { params: slugParam, querystring: z.object({ reply: id.optional() }) } },
     async (request, reply) => {
-      const props = await postPage(request.params.slug, reply.generateCsrf());
+      const props = await postPage(request.params.slug);
       const replyTo = findComment(props.threads, request.query.reply);
       return reply.page(props.post.title, <PostPage {...props} replyTo={replyTo} />);
     },
@@ -38,7 +39,7 @@ export const blogRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     const { slug } = request.params;
     const form = commentForm.safeParse(request.body);
     if (!form.success) {
-      const props = await postPage(slug, reply.generateCsrf());
+      const props = await postPage(slug);
       const values = formValues(request.body, commentFields);
       const replyTo = findComment(props.threads, Number(values.repliedId));
       return reply.page(
@@ -88,13 +89,13 @@ export const blogRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     },
   );
 
-  async function postPage(slug: string, csrfToken: string): Promise<PostPageProps> {
+  async function postPage(slug: string): Promise<PostPageProps> {
     const post = await services.posts.bySlug(slug);
     const [threads, categories] = await Promise.all([
       services.comments.threadsFor(post.id),
       services.categories.list(),
     ]);
-    return { post, threads, categories, csrfToken };
+    return { post, threads, categories };
   }
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id, maxId } from './ids.js';
 import { pageQuery } from './pagination.js';
 
 const text = (max: number, required: string, tooLong: string) => z.string().trim().min(1, required).max(max, tooLong);
@@ -19,7 +20,7 @@ export const commentForm = z.object({
       .pipe(z.url({ protocol: /^https?$/, error: 'A site must be an http:// or https:// address.' })),
   ),
   body: text(1000, 'Please write a comment.', 'A comment can be at most 1000 characters.'),
-  repliedId: optional(z.coerce.number().int().positive()),
+  repliedId: optional(id),
 });
 export type CommentInput = z.infer<typeof commentForm>;
 
@@ -27,7 +28,11 @@ export const postForm = z.object({
   title: text(120, 'A post needs a title.', 'A title can be at most 120 characters.'),
   // Empty: made from the title. Given: used as it is, after the same clean-up.
   slug: optional(z.string().trim().max(100, 'A slug can be at most 100 characters.')),
-  categoryId: z.coerce.number({ error: 'Choose a category.' }).int().positive('Choose a category.'),
+  categoryId: z.coerce
+    .number({ error: 'Choose a category.' })
+    .int()
+    .positive('Choose a category.')
+    .max(maxId, 'Choose a category.'),
   body: text(50_000, 'A post needs a body.', 'A post can be at most 50,000 characters.'),
 });
 export type PostInput = z.infer<typeof postForm>;
@@ -51,5 +56,4 @@ export const loginForm = z.object({
 
 export const commentFilter = pageQuery.extend({ filter: z.enum(['pending', 'all']).default('pending') });
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const slugParam = z.object({ slug: z.string().min(1).max(200) });

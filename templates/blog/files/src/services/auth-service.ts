@@ -34,7 +34,7 @@ export class AuthService {
 
   /** Creates the admin, or sets a new password (and name, e-mail) for an existing username. */
   async saveAdmin({ username, password, name, email }: AdminInput): Promise<Admin> {
-    return this.admins.save({ username, passwordHash: await hashPassword(password), name, email: email ?? null });
+    return this.admins.save({ username, passwordHash: await hashPassword(password), name, email });
   }
 
   hasAdmin(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import type { Mailer } from '../core/mailer.js';
+import type { Mailer } from '../adapters/mailer.js';
 import { type Page, pageWindow } from '../core/pagination.js';
 import type { Comment, Post } from '../db/schema/index.js';
 import type { AdminRepository } from '../repositories/admin-repository.js';

@@ -1,6 +1,6 @@
 import { AppError } from '../core/errors.js';
 import { renderMarkdown } from '../core/markdown.js';
-import { type Page, pageWindow } from '../core/pagination.js';
+import { type Page, readPage } from '../core/pagination.js';
 import { slugify } from '../core/slug.js';
 import type { Post } from '../db/schema/index.js';
 import type { PostRepository, PostWithCategory } from '../repositories/post-repository.js';
@@ -15,11 +15,13 @@ export class PostService {
   ) {}
 
   /** A page of posts, newest first; of one category when its id is given. */
-  async page(page: number, categoryId?: number): Promise<Page<PostWithCategory>> {
-    const total = await this.posts.count(categoryId);
-    const { offset, pageCount } = pageWindow(page, this.pageSize, total);
-    const items = await this.posts.page(offset, this.pageSize, categoryId);
-    return { items, page, pageSize: this.pageSize, total, pageCount };
+  page(page: number, categoryId?: number): Promise<Page<PostWithCategory>> {
+    return readPage(
+      page,
+      this.pageSize,
+      (offset, limit) => this.posts.page(offset, limit, categoryId),
+      () => this.posts.count(categoryId),
+    );
   }
 
   count(): Promise<number> {

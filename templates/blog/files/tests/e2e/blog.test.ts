@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
-import { adminLogin, blogWithAdmin } from '../helpers/blog.js';
+import { adminLogin, blogWithAdmin, writePost } from '../helpers/blog.js';
 import { resetDatabase } from '../helpers/database.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 
@@ -11,10 +11,11 @@ describe.skipIf(!hasBrowser)('the blog in a browser', () => {
   // Two people, two browsers (separate cookies): the admin and a visitor.
   let admin: BrowserContext;
   let visitor: BrowserContext;
+  let services: Awaited<ReturnType<typeof blogWithAdmin>>;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const services = await blogWithAdmin(server.database);
+    services = await blogWithAdmin(server.database);
     await services.categories.create({ name: 'Travel' });
     [admin, visitor] = await Promise.all([browser.newContext(), browser.newContext()]);
   });
@@ -63,6 +64,29 @@ describe.skipIf(!hasBrowser)('the blog in a browser', () => {
     await visitorPage.reload();
     expect(await visitorPage.getByRole('article', { name: 'Comment by Vic' }).textContent()).toContain(
       'Which temple did you like best?',
+    );
+  });
+
+  it('a reader finds the way to log in from any page, and comes back to it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/about`);
+    await page.getByRole('link', { name: 'Log in' }).click();
+    await page.getByLabel('Username').fill(adminLogin.username);
+    await page.getByLabel('Password').fill(adminLogin.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}/about`);
+    expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Log in' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('lists a post with the first words of its body as the reader wrote them', async () => {
+    await writePost(services, 'Cartoons', 'Tom & Jerry say 1 < 2, and "quotes" stay.');
+    const page = await visitor.newPage();
+    await page.goto(`${server.url}/`);
+    expect(await page.getByRole('article', { name: 'Cartoons' }).locator('p').last().textContent()).toBe(
+      'Tom & Jerry say 1 < 2, and “quotes” stay.',
     );
   });
 

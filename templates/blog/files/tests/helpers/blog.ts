@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Mailer } from '../../src/core/mailer.js';
+import type { Mailer } from '../../src/adapters/mailer.js';
 import type { Database } from '../../src/db/client.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { testDeps } from './app.js';
@@ -17,7 +17,7 @@ export async function blogWithAdmin(
   database: Database,
   env: Record<string, string> = {},
 ): Promise<Services & { mailer: Mailer }> {
-  const deps = testDeps(database, env);
+  const deps = await testDeps(database, env);
   const services = createServices(deps);
   await services.auth.saveAdmin(adminLogin);
   await services.categories.defaultCategory();

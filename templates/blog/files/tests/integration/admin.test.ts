@@ -95,9 +95,11 @@ describe('the admin area', () => {
     const services = await blogWithAdmin(t.database);
     const post = await writePost(services, 'Hello');
     const client = await adminClient(t.app);
-    await client.get('/admin/posts');
+    // The button says what it does; the state is written beside it.
+    expect((await client.get('/admin/posts')).body).toMatch(/Open <form[^]*>Close comments<\/button>/);
     await client.submit(`/admin/posts/${post.id}/comments`, { open: 'false' });
     expect((await services.posts.byId(post.id)).canComment).toBe(false);
+    expect((await client.get('/admin/posts')).body).toMatch(/Closed <form[^]*>Open comments<\/button>/);
     await client.submit(`/admin/posts/${post.id}/comments`, { open: 'true' });
     expect((await services.posts.byId(post.id)).canComment).toBe(true);
   });

@@ -52,7 +52,7 @@ describe('npm run admin:create', () => {
     const again = await createAdmin(['--username', 'ed'], { ADMIN_PASSWORD: 'second password' });
     expect(again.code).toBe(0);
     await withDatabase(async (database) => {
-      const { auth } = createServices(testDeps(database));
+      const { auth } = createServices(await testDeps(database));
       expect(await auth.authenticate('ed', 'first password')).toBeUndefined();
       expect(await auth.authenticate('ed', 'second password')).toMatchObject({ username: 'ed' });
     });
@@ -64,9 +64,11 @@ describe('npm run admin:create', () => {
     expect(short.stderr.trim()).toBe('the password must have at least 8 characters');
     const noTerminal = await createAdmin(['--username', 'al']);
     expect(noTerminal.code).toBe(1);
-    expect(noTerminal.stderr).toContain('No terminal to ask for the password on: set ADMIN_PASSWORD.');
+    expect(noTerminal.stderr).toContain(
+      'No terminal to ask for the password on: set ADMIN_PASSWORD or pass --password.',
+    );
     await withDatabase(async (database) => {
-      expect(await createServices(testDeps(database)).auth.authenticate('al', 'short')).toBeUndefined();
+      expect(await createServices(await testDeps(database)).auth.authenticate('al', 'short')).toBeUndefined();
     });
   }, 60_000);
 });

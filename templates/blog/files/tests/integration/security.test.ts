@@ -96,9 +96,11 @@ describe('a session', () => {
   it('renews the session id, so a planted one is worth nothing', async () => {
     await blogWithAdmin(t.database);
     const client = new WebClient(t.app);
-    await client.get('/');
+    // Sent to the login page with a flash message: that starts a session, whose id an attacker could have planted.
+    await client.get('/admin');
     await client.get('/login');
     const before = client.cookie('sid');
+    expect(before).toBeDefined();
     const planted = await t.app.inject({ url: '/admin', headers: { accept: 'text/html', cookie: `sid=${before}` } });
     expect(planted.statusCode).toBe(303);
     await client.submit('/login', { username: adminLogin.username, password: adminLogin.password });

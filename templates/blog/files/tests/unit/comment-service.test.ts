@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import type { Mailer } from '../../src/core/mailer.js';
+import type { Mailer } from '../../src/adapters/mailer.js';
 import { blogWithAdmin, writePost } from '../helpers/blog.js';
 import { resetDatabase, sharedTestDatabase } from '../helpers/database.js';
 

@@ -36,4 +36,11 @@ describe('excerpt', () => {
   it('gives the first words as plain text, cut at a word', () => {
     expect(excerpt('# Hello\n\nThis is **a** post about things.', 20)).toBe('Hello This is a post…');
   });
+
+  // The view escapes the excerpt like any text: entities here would be shown to the reader as "&amp;".
+  it('keeps &, < and quotes as the characters they are, and leaves images out', () => {
+    expect(excerpt('Tom & Jerry say 1 < 2 and <b>hi</b>.\n\n![a cat](https://example.com/cat.png) `a && b`')).toBe(
+      'Tom & Jerry say 1 < 2 and <b>hi</b>. a && b',
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { bearerSecurity as security } from '../core/openapi.js';
+import { bearerSecurity as security } from '../plugins/openapi.js';
 import { jobStatus } from '../schemas/job.js';
 import type { Services } from '../services/index.js';
 

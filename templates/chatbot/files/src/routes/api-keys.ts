@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentUser } from '../core/bearer.js';
-import { bearerSecurity as security } from '../core/openapi.js';
+import { currentUser } from '../plugins/bearer.js';
+import { bearerSecurity as security } from '../plugins/openapi.js';
 import { apiKey, createApiKeyBody, createdApiKey } from '../schemas/api-key.js';
-import { idParams } from '../schemas/user.js';
+import { idParams } from '../schemas/ids.js';
 import type { Services } from '../services/index.js';
 
 /** The signed-in user's API keys for the OpenAI-compatible endpoint (/v1/chat/completions). */

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentUser } from '../core/bearer.js';
-import { toProblemBody } from '../core/errors.js';
-import { bearerSecurity as security } from '../core/openapi.js';
+import { currentUser } from '../plugins/bearer.js';
+import { problemBody, toProblem } from '../core/errors.js';
+import { bearerSecurity as security } from '../plugins/openapi.js';
 import { clientGone, sendEvents } from '../core/sse.js';
 import {
   chatReply,
@@ -15,8 +15,8 @@ import {
   sendMessageBody,
   usage,
 } from '../schemas/conversation.js';
+import { idParams } from '../schemas/ids.js';
 import { pageQuery } from '../schemas/pagination.js';
-import { idParams } from '../schemas/user.js';
 import type { Services } from '../services/index.js';
 
 /** The signed-in user's conversations, and chatting in them (streamed or not). */
@@ -129,7 +129,7 @@ export const conversationRoutes: FastifyPluginAsync<{ services: Services }> = as
         })(),
         (error) => {
           request.log.warn({ err: error }, 'the answer broke off');
-          return { event: 'error', data: toProblemBody(error, request.id) };
+          return { event: 'error', data: problemBody(toProblem(error, request.id)) };
         },
       );
     },

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { bearerToken, currentUser } from '../core/bearer.js';
-import { toProblemBody } from '../core/errors.js';
-import { bearerSecurity } from '../core/openapi.js';
+import { bearerToken, currentUser } from '../plugins/bearer.js';
+import { toProblem } from '../core/errors.js';
+import { openAiErrorBody } from '../core/openai-errors.js';
+import { bearerSecurity } from '../plugins/openapi.js';
 import { clientGone, sendEvents } from '../core/sse.js';
 import { type ChatCompletionBody, chatCompletion, chatCompletionBody, modelList } from '../schemas/openai.js';
 import type { ChatMessage } from '../services/ai/provider.js';
@@ -12,10 +13,18 @@ import type { Services } from '../services/index.js';
 /**
  * OpenAI's chat completions API, so that stock OpenAI client libraries (and tools built on them) can use this
  * service: `new OpenAI({ baseURL: 'http://localhost:3000/v1', apiKey: 'sk-chat-…' })`. Authenticated by the
- * user's API keys; the same quota, cache, limits and metrics as the conversations.
+ * user's API keys; the same quota, cache, limits and metrics as the conversations. Errors come in OpenAI's shape
+ * (`{ "error": { "message", "type", "param", "code" } }`), which those libraries turn into their error classes.
  */
 export const openAiRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  // The one error handler (src/plugins/error-handler.ts) asks this format first for every address under /v1,
+  // unknown ones included; the rest of the app keeps its own error shape.
+  const underPrefix = new RegExp(`^${app.prefix}(?:[/?]|$)`);
+  app.addProblemFormat({
+    accepts: (request) => underPrefix.test(request.url),
+    render: (problem, _request, reply) => reply.type('application/json').send(openAiErrorBody(problem)),
+  });
   app.addHook('onRequest', async (request) => {
     request.user = await services.apiKeys.authenticate(bearerToken(request));
   });
@@ -106,7 +115,7 @@ export const openAiRoutes: FastifyPluginAsync<{ services: Services }> = async (a
         })(),
         (error) => {
           request.log.warn({ err: error }, 'the answer broke off');
-          return { data: toProblemBody(error, request.id) };
+          return { data: openAiErrorBody(toProblem(error, request.id)) };
         },
       );
     },

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { JobQueue, JobState } from '../core/queue.js';
+import type { JobQueue, JobState } from '../adapters/queue.js';
 
 /** The chat bot's own Prometheus series, next to the HTTP latency histogram of the api layer (GET /metrics). */
 export class ChatMetrics {

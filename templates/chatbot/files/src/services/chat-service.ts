@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import type { JobQueue } from '../core/queue.js';
+import type { JobQueue } from '../adapters/queue.js';
 import { started } from '../core/streams.js';
 import type { Message } from '../db/schema/index.js';
 import type { ConversationRepository } from '../repositories/conversation-repository.js';

@@ -1,8 +1,18 @@
-import { AppError } from '../core/errors.js';
+import { AppError, defineErrorCodes } from '../core/errors.js';
 import { type ChatMessage, type ChatProvider, estimateTokens, ProviderError } from './ai/provider.js';
 import type { ChatMetrics } from './chat-metrics.js';
 import type { Quota } from './quota.js';
 import type { ResponseCache } from './response-cache.js';
+
+declare module '../core/errors.js' {
+  interface ErrorCodes {
+    /** The model provider answered with an error, or broke off its answer. */
+    upstream_failed: 502;
+    /** The model provider did not answer in time. */
+    upstream_timeout: 504;
+  }
+}
+defineErrorCodes({ upstream_failed: 502, upstream_timeout: 504 });
 
 export interface CompletionRequest {
   userId: number;
@@ -42,7 +52,7 @@ export class CompletionService {
   async *stream({ userId, messages, signal }: CompletionRequest): AsyncGenerator<CompletionEvent> {
     await this.quota.check(userId);
     const cache = this.provider.deterministic ? this.cache : undefined;
-    const hit = await cache?.get(this.model, messages);
+    const hit = await cache?.get(userId, this.model, messages);
     if (cache) this.metrics.cacheRequests.inc({ result: hit ? 'hit' : 'miss' });
     if (hit) {
       // Streamed like a fresh answer, at once: a client cannot tell, except by the speed.
@@ -80,7 +90,7 @@ export class CompletionService {
       await this.quota.add(userId, counted.promptTokens + counted.completionTokens);
     }
     const result = { text, provider, model: this.model, ...counted, cached: false };
-    if (cache && provider === this.provider.name) await cache.set(this.model, messages, result);
+    if (cache && provider === this.provider.name) await cache.set(userId, this.model, messages, result);
     yield { type: 'done', result };
   }
 }

@@ -1,6 +1,3 @@
-import { BullQueue } from '../core/bull-queue.js';
-import { InProcessQueue, type JobQueue } from '../core/queue.js';
-import { createStore } from '../core/store.js';
 import { ApiKeyRepository } from '../repositories/api-key-repository.js';
 import { ConversationRepository } from '../repositories/conversation-repository.js';
 import { MessageRepository } from '../repositories/message-repository.js';
@@ -20,21 +17,15 @@ import { ResponseCache } from './response-cache.js';
 
 /**
  * Wires repositories, the model provider, the store and the job queue into services: the app's dependency
- * injection, by hand (FastAPI's Depends, written out). Routes receive the result; so do the jobs.
+ * injection, by hand (FastAPI's Depends, written out). Routes receive the result; so do the jobs
+ * (src/plugins/jobs.ts, which also starts them).
  */
 export function createServices(deps: ServiceDeps) {
-  const { db, config, log, redis, metrics, onClose } = deps;
+  const { db, config, metrics, jobs, store } = deps;
   const users = new UserRepository(db);
   const conversations = new ConversationRepository(db);
   const messages = new MessageRepository(db);
 
-  // A job that failed its last try is logged; its status stays visible to admins (GET /api/v1/admin/jobs).
-  const failed = (job: { name: string; failedReason?: string }) =>
-    log.error({ job: job.name, reason: job.failedReason }, 'a background job failed');
-  const jobs: JobQueue = redis
-    ? new BullQueue(redis, `${config.REDIS_PREFIX}bull`, failed, config.NODE_ENV === 'test')
-    : new InProcessQueue(failed);
-  const store = createStore(redis, config.REDIS_PREFIX);
   const chatMetrics = new ChatMetrics(metrics, jobs);
   const provider = createProvider(config, (error) =>
     chatMetrics.providerErrors.inc({ provider: error.provider, failure: error.failure }),
@@ -48,15 +39,6 @@ export function createServices(deps: ServiceDeps) {
     new RefreshTokenRepository(db),
     config.HISTORY_RETENTION_DAYS,
   );
-
-  jobs.handle('title', async ({ conversationId }) => history.title(Number(conversationId)));
-  jobs.handle('clean-history', async ({ conversationId }) => history.clean(Number(conversationId)));
-  jobs.handle('prune', async () => history.prune());
-  jobs.start();
-  jobs
-    .every('prune', config.PRUNE_INTERVAL_MINUTES * 60_000)
-    .catch((error: unknown) => failed({ name: 'prune', failedReason: `not scheduled: ${String(error)}` }));
-  onClose(() => jobs.close());
 
   return {
     ...accountServices(deps),

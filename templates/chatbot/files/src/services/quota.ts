@@ -1,5 +1,13 @@
-import { AppError } from '../core/errors.js';
-import type { Store } from '../core/store.js';
+import type { Store } from '../adapters/store.js';
+import { AppError, defineErrorCodes } from '../core/errors.js';
+
+declare module '../core/errors.js' {
+  interface ErrorCodes {
+    /** The user spent today's tokens (DAILY_TOKEN_QUOTA). */
+    quota_exceeded: 429;
+  }
+}
+defineErrorCodes({ quota_exceeded: 429 });
 
 /** Tokens per user per day (UTC), counted in the store, so that every process of the app sees the same total. */
 export class Quota {

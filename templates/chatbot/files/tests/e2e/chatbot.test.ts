@@ -65,10 +65,9 @@ describe('the chat bot over HTTP', () => {
       client.signal,
     );
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    const reader = response.body!.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body!.getReader();
     let received = '';
-    while (!received.includes('event: delta'))
-      received += new TextDecoder().decode((await reader.read()).value as Uint8Array);
+    while (!received.includes('event: delta')) received += new TextDecoder().decode((await reader.read()).value);
     client.abort();
 
     // The provider sees its request closed long before its 100 words (10 s) would have been sent.

@@ -54,6 +54,30 @@ describe('the OpenAI-compatible endpoint, driven by the official openai SDK', ()
     expect(usage?.completion_tokens).toBe(text.split(' ').length);
   });
 
+  it('reads content parts and developer messages as OpenAI sends them', async () => {
+    const completion = await client(await apiKey()).chat.completions.create({
+      model: 'offline-echo',
+      messages: [
+        { role: 'developer', content: 'Be brief.' },
+        { role: 'user', content: 'an earlier question' },
+        { role: 'assistant', content: null, refusal: null },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Hello ' },
+            { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
+            { type: 'text', text: 'in parts' },
+          ],
+        },
+      ],
+    });
+    // Only the text parts count; the developer's message is a system message, not one of the user's.
+    expect(completion.choices[0]?.message.content).toBe(
+      'You said: "Hello in parts". This is message 2 of yours that I have seen. ' +
+        'Earlier you asked: "an earlier question". (offline model)',
+    );
+  });
+
   it('lists the model', async () => {
     const models = await client(await apiKey()).models.list();
     expect(models.data.map((model) => model.id)).toEqual(['offline-echo']);

@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InProcessQueue } from '../../src/core/queue.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { InProcessQueue } from '../../src/adapters/queue.js';
+import { MemoryStore } from '../../src/adapters/store.js';
 import type { Database } from '../../src/db/client.js';
 import { ConversationRepository } from '../../src/repositories/conversation-repository.js';
 import { MessageRepository } from '../../src/repositories/message-repository.js';

@@ -74,6 +74,15 @@ describe('HistoryService', () => {
     expect(titleFrom('short one')).toBe('short one');
   });
 
+  it('makes a title of any first line: blank, one long word, or only the first line', async () => {
+    expect(titleFrom('   ')).toBe('New conversation');
+    expect(titleFrom('x'.repeat(80))).toBe(`${'x'.repeat(60)}…`);
+    expect(titleFrom('First line\nsecond line')).toBe('First line');
+    // A conversation whose only messages are the assistant's has no question to be named after.
+    const id = await conversationWith(['assistant', 'Hello, how can I help?']);
+    expect(await history.title(id)).toBeUndefined();
+  });
+
   it('prunes conversations untouched for longer than the retention, and expired refresh tokens', async () => {
     const old = await conversationWith(['user', 'old']);
     const recent = await conversationWith(['user', 'recent']);

@@ -32,6 +32,15 @@ describe('the offline model', () => {
     expect(answer).toContain('Earlier you asked: "first question"');
   });
 
+  it('answers a prompt without a user message, and clips a long one', async () => {
+    expect(model.answer([{ role: 'system', content: 'Be nice.' }])).toBe(
+      'You said: "". This is message 0 of yours that I have seen. (offline model)',
+    );
+    const long = model.answer([{ role: 'user', content: `${'word '.repeat(60)}end` }]);
+    expect(long).toContain(`"${'word '.repeat(40).slice(0, 200)}…"`);
+    expect(long).not.toContain('end');
+  });
+
   it('stops at once when aborted', async () => {
     const controller = new AbortController();
     const slow = new OfflineProvider(50);

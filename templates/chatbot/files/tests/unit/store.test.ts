@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from '../../src/core/redis.js';
-import { MemoryStore, RedisStore, type Store } from '../../src/core/store.js';
+import type { Redis } from '../../src/adapters/redis.js';
+import { MemoryStore, RedisStore, type Store } from '../../src/adapters/store.js';
 import { redisUrl, testPrefix, testRedis } from '../helpers/redis.js';
 
 function behavesAsAStore(makeStore: () => Store) {

@@ -1,4 +1,5 @@
-import { count, desc } from 'drizzle-orm';
+import { count, desc, sql } from 'drizzle-orm';
+import type { Counted } from '../core/pagination.js';
 import type { Db } from '../db/client.js';
 import { type Message, messages, type NewMessage } from '../db/schema/index.js';
 
@@ -12,10 +13,13 @@ export class MessageRepository {
     return created;
   }
 
-  /** Newest first; the id breaks ties between messages posted in the same instant. */
-  async list(offset: number, limit: number): Promise<Message[]> {
+  /**
+   * Newest first (the id breaks ties between messages posted in the same instant), each with the number of
+   * messages in all: `count(*) over ()` counts the whole list in the same query, so a page costs one round trip.
+   */
+  async page(offset: number, limit: number): Promise<Counted<Message>[]> {
     return this.db
-      .select()
+      .select({ item: messages, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(messages)
       .orderBy(desc(messages.createdAt), desc(messages.id))
       .offset(offset)

@@ -14,7 +14,7 @@ export const messageRoutes: FastifyPluginAsync<{ services: Services }> = async (
   routes.get('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
     const page = await services.messages.page(request.query.page);
     if (request.wantsFragment) return reply.fragment(<MessageList page={page} />);
-    return reply.page('Guestbook', <HomePage page={page} csrfToken={reply.generateCsrf()} />);
+    return reply.page('Guestbook', <HomePage page={page} />);
   });
 
   // Post/Redirect/Get: a valid post redirects, so reloading the page does not post the message again.
@@ -25,11 +25,7 @@ export const messageRoutes: FastifyPluginAsync<{ services: Services }> = async (
       const page = await services.messages.page(1);
       const values = formValues(request.body, ['name', 'body']);
       const errors = formErrors(form.error);
-      return reply.page(
-        'Guestbook',
-        <HomePage page={page} csrfToken={reply.generateCsrf()} values={values} errors={errors} />,
-        422,
-      );
+      return reply.page('Guestbook', <HomePage page={page} values={values} errors={errors} />, 422);
     }
     await services.messages.post(form.data);
     request.flash('success', 'Your message has been sent. Thank you!');

@@ -1,4 +1,4 @@
-import { type Page, pageWindow } from '../core/pagination.js';
+import { type Page, readPage } from '../core/pagination.js';
 import type { Message } from '../db/schema/index.js';
 import type { MessageRepository } from '../repositories/message-repository.js';
 import type { MessageInput } from '../schemas/message.js';
@@ -16,10 +16,12 @@ export class MessageService {
     return this.messages.create({ name: input.name, body });
   }
 
-  async page(page: number): Promise<Page<Message>> {
-    const total = await this.messages.count();
-    const { offset, pageCount } = pageWindow(page, this.pageSize, total);
-    const items = await this.messages.list(offset, this.pageSize);
-    return { items, page, pageSize: this.pageSize, total, pageCount };
+  page(page: number): Promise<Page<Message>> {
+    return readPage(
+      page,
+      this.pageSize,
+      (offset, limit) => this.messages.page(offset, limit),
+      () => this.messages.count(),
+    );
   }
 }

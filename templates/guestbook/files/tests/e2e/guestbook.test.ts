@@ -58,7 +58,7 @@ describe.skipIf(!hasBrowser)('the guestbook in a browser', () => {
   });
 
   it('pages through older messages without reloading the page', async () => {
-    const services = testServices(server.database);
+    const services = await testServices(server.database);
     const total = messagesPerPage + 2;
     for (let i = 1; i <= total; i++) await services.messages.post({ name: `Visitor ${i}`, body: `Message ${i}` });
     await page.goto(server.url);

@@ -7,7 +7,7 @@ const t = useTestApp();
 
 /** Posts messages "Message number 1" … "Message number N", oldest first. */
 async function postMessages(count: number) {
-  const { messages } = testServices(t.database);
+  const { messages } = await testServices(t.database);
   for (let i = 1; i <= count; i++) await messages.post({ name: `Visitor ${i}`, body: `Message number ${i}` });
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { categoryForm, idParam } from '../../schemas/blog.js';
+import { categoryForm } from '../../schemas/blog.js';
+import { idParams } from '../../schemas/ids.js';
 import { formErrors, formValues } from '../../schemas/form.js';
 import type { Services } from '../../services/index.js';
 import { CategoriesPage } from '../../views/pages/admin/categories-page.js';
@@ -19,7 +20,7 @@ export const categoryRoutes: FastifyPluginAsync<{ services: Services }> = async 
     return reply.redirect('/admin/categories', 303);
   });
 
-  routes.post('/:id', { schema: { params: idParam } }, async (request, reply) => {
+  routes.post('/:id', { schema: { params: idParams } }, async (request, reply) => {
     const input = categoryForm.safeParse(request.body);
     if (!input.success) {
       request.flash('error', formErrors(input.error).name ?? 'That name cannot be used.');
@@ -30,7 +31,7 @@ export const categoryRoutes: FastifyPluginAsync<{ services: Services }> = async 
     return reply.redirect('/admin/categories', 303);
   });
 
-  routes.post('/:id/delete', { schema: { params: idParam } }, async (request, reply) => {
+  routes.post('/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
     const category = await services.categories.byId(request.params.id);
     await services.categories.delete(category.id);
     request.flash('success', `Category “${category.name}” is deleted; its posts are in the default category now.`);
@@ -42,7 +43,7 @@ export const categoryRoutes: FastifyPluginAsync<{ services: Services }> = async 
     const categories = await services.categories.list();
     return reply.page(
       'Categories',
-      <CategoriesPage categories={categories} csrfToken={reply.generateCsrf()} name={name} error={error} />,
+      <CategoriesPage categories={categories} name={name} error={error} />,
       error ? 422 : 200,
     );
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { commentFilter, idParam } from '../../schemas/blog.js';
+import { commentFilter } from '../../schemas/blog.js';
+import { idParams } from '../../schemas/ids.js';
 import type { Services } from '../../services/index.js';
 import { CommentsPage } from '../../views/pages/admin/comments-page.js';
 
@@ -11,16 +12,16 @@ export const commentRoutes: FastifyPluginAsync<{ services: Services }> = async (
   routes.get('/', { schema: { querystring: commentFilter } }, async (request, reply) => {
     const { filter, page } = request.query;
     const comments = await services.comments.page(filter, page);
-    return reply.page('Comments', <CommentsPage page={comments} filter={filter} csrfToken={reply.generateCsrf()} />);
+    return reply.page('Comments', <CommentsPage page={comments} filter={filter} />);
   });
 
-  routes.post('/:id/approve', { schema: { params: idParam } }, async (request, reply) => {
+  routes.post('/:id/approve', { schema: { params: idParams } }, async (request, reply) => {
     await services.comments.approve(request.params.id);
     request.flash('success', 'The comment is approved and shown.');
     return reply.redirect(backTo(request.headers.referer), 303);
   });
 
-  routes.post('/:id/delete', { schema: { params: idParam } }, async (request, reply) => {
+  routes.post('/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
     await services.comments.delete(request.params.id);
     request.flash('success', 'The comment and its replies are deleted.');
     return reply.redirect(backTo(request.headers.referer), 303);

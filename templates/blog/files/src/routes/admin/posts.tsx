@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, postForm, type PostInput } from '../../schemas/blog.js';
+import { postForm, type PostInput } from '../../schemas/blog.js';
+import { idParams } from '../../schemas/ids.js';
 import { type FormErrors, formErrors, formValues } from '../../schemas/form.js';
 import { pageQuery } from '../../schemas/pagination.js';
 import type { Services } from '../../services/index.js';
@@ -16,7 +17,7 @@ export const postRoutes: FastifyPluginAsync<{ services: Services }> = async (app
 
   routes.get('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
     const page = await services.posts.page(request.query.page);
-    return reply.page('Posts', <PostsPage page={page} csrfToken={reply.generateCsrf()} />);
+    return reply.page('Posts', <PostsPage page={page} />);
   });
 
   routes.get('/new', async (_request, reply) => form(reply, 'New post', '/admin/posts', {}));
@@ -31,13 +32,13 @@ export const postRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     return reply.redirect(`/posts/${encodeURIComponent(post.slug)}`, 303);
   });
 
-  routes.get('/:id/edit', { schema: { params: idParam } }, async (request, reply) => {
+  routes.get('/:id/edit', { schema: { params: idParams } }, async (request, reply) => {
     const post = await services.posts.byId(request.params.id);
     const values = { title: post.title, slug: post.slug, categoryId: String(post.categoryId), body: post.body };
     return form(reply, `Edit “${post.title}”`, `/admin/posts/${post.id}`, values);
   });
 
-  routes.post('/:id', { schema: { params: idParam } }, async (request, reply) => {
+  routes.post('/:id', { schema: { params: idParams } }, async (request, reply) => {
     const { id } = request.params;
     const input = postForm.safeParse(request.body);
     if (!input.success) {
@@ -55,7 +56,7 @@ export const postRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     return reply.redirect(`/posts/${encodeURIComponent(post.slug)}`, 303);
   });
 
-  routes.post('/:id/delete', { schema: { params: idParam } }, async (request, reply) => {
+  routes.post('/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
     const post = await services.posts.byId(request.params.id);
     await services.posts.delete(post.id);
     request.flash('success', `“${post.title}” and its comments are deleted.`);
@@ -64,7 +65,7 @@ export const postRoutes: FastifyPluginAsync<{ services: Services }> = async (app
 
   routes.post(
     '/:id/comments',
-    { schema: { params: idParam, body: z.object({ open: z.enum(['true', 'false']) }) } },
+    { schema: { params: idParams, body: z.object({ open: z.enum(['true', 'false']) }) } },
     async (request, reply) => {
       await services.posts.setCommentsOpen(request.params.id, request.body.open === 'true');
       request.flash('success', request.body.open === 'true' ? 'Comments are open.' : 'Comments are closed.');
@@ -85,14 +86,7 @@ export const postRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     const categories = await services.categories.list();
     return reply.page(
       title,
-      <PostFormPage
-        heading={title}
-        action={action}
-        categories={categories}
-        values={values}
-        errors={errors}
-        csrfToken={reply.generateCsrf()}
-      />,
+      <PostFormPage heading={title} action={action} categories={categories} values={values} errors={errors} />,
       status,
     );
   }

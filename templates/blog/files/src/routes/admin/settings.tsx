@@ -8,18 +8,14 @@ import { SettingsPage } from '../../views/pages/admin/settings-page.js';
 export const settingsRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   app.get('/', async (_request, reply) => {
     const settings = await services.settings.get();
-    return reply.page('Settings', <SettingsPage values={settings} csrfToken={reply.generateCsrf()} />);
+    return reply.page('Settings', <SettingsPage values={settings} />);
   });
 
   app.post('/', async (request, reply) => {
     const input = settingsForm.safeParse(request.body);
     if (!input.success) {
       const values = formValues(request.body, ['title', 'subtitle', 'about']);
-      return reply.page(
-        'Settings',
-        <SettingsPage values={values} errors={formErrors(input.error)} csrfToken={reply.generateCsrf()} />,
-        422,
-      );
+      return reply.page('Settings', <SettingsPage values={values} errors={formErrors(input.error)} />, 422);
     }
     await services.settings.update(input.data);
     request.flash('success', 'Settings saved.');

@@ -6,14 +6,13 @@ import { Field } from './field.js';
 
 export interface CommentFormProps {
   postSlug: string;
-  csrfToken: string;
   replyTo?: CommentThread | undefined;
   values?: Partial<Record<keyof CommentInput, string>>;
   errors?: FormErrors<CommentInput>;
 }
 
 /** Bluelog's comment form: name, e-mail, site, comment; a reply names the comment it answers. */
-export function CommentForm({ postSlug, csrfToken, replyTo, values = {}, errors = {} }: CommentFormProps) {
+export function CommentForm({ postSlug, replyTo, values = {}, errors = {} }: CommentFormProps) {
   const action = `/posts/${encodeURIComponent(postSlug)}/comments`;
   return (
     <section class="card" id="comment-form" aria-labelledby="comment-form-title">
@@ -25,7 +24,7 @@ export function CommentForm({ postSlug, csrfToken, replyTo, values = {}, errors 
         </p>
       ) : null}
       <form method="post" action={action} novalidate>
-        <CsrfField token={csrfToken} />
+        <CsrfField />
         {replyTo ? <input type="hidden" name="repliedId" value={String(replyTo.id)} /> : null}
         <Field
           name="author"

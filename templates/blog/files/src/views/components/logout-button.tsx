@@ -1,10 +1,10 @@
 import { CsrfField } from './csrf-field.js';
 
 /** Logging out changes state, so it is a form (with its CSRF token), not a link another site could embed. */
-export function LogoutButton({ csrfToken }: { csrfToken: string }) {
+export function LogoutButton() {
   return (
     <form method="post" action="/logout" class="inline-form">
-      <CsrfField token={csrfToken} />
+      <CsrfField />
       <button type="submit" class="link-button">
         Log out
       </button>

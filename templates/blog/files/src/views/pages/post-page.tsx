@@ -12,13 +12,12 @@ export interface PostPageProps {
   post: PostWithCategory;
   threads: CommentThread[];
   categories: CategoryWithCount[];
-  csrfToken: string;
   replyTo?: CommentThread | undefined;
   values?: Partial<Record<keyof CommentInput, string>>;
   errors?: FormErrors<CommentInput>;
 }
 
-export function PostPage({ post, threads, categories, csrfToken, replyTo, values, errors }: PostPageProps) {
+export function PostPage({ post, threads, categories, replyTo, values, errors }: PostPageProps) {
   return (
     <div class="with-sidebar">
       <div>
@@ -36,7 +35,7 @@ export function PostPage({ post, threads, categories, csrfToken, replyTo, values
           {threads.length === 0 ? <p class="empty">No comments yet.</p> : null}
           <CommentThreads threads={threads} postSlug={post.slug} canReply={post.canComment} />
           {post.canComment ? (
-            <CommentForm postSlug={post.slug} csrfToken={csrfToken} replyTo={replyTo} values={values} errors={errors} />
+            <CommentForm postSlug={post.slug} replyTo={replyTo} values={values} errors={errors} />
           ) : (
             <p class="muted">Comments on this post are closed.</p>
           )}

@@ -8,19 +8,18 @@ import { MessageList } from '../components/message-list.js';
 
 export interface HomePageProps {
   page: Page<Message>;
-  csrfToken: string;
   /** What was typed, shown again when the form comes back with errors. */
   values?: Partial<MessageInput>;
   errors?: FormErrors<MessageInput>;
 }
 
-export function HomePage({ page, csrfToken, values = {}, errors = {} }: HomePageProps) {
+export function HomePage({ page, values = {}, errors = {} }: HomePageProps) {
   return (
     <>
       <section class="card" aria-labelledby="form-title">
         <h1 id="form-title">Leave a message</h1>
         <form method="post" action="/messages" novalidate>
-          <CsrfField token={csrfToken} />
+          <CsrfField />
           <Field
             name="name"
             label="Name"

@@ -5,13 +5,12 @@ import { Field } from '../../components/field.js';
 
 export interface CategoriesPageProps {
   categories: CategoryWithCount[];
-  csrfToken: string;
   /** What was typed in the new-category form, and why it was refused. */
   name?: string | undefined;
   error?: string | undefined;
 }
 
-export function CategoriesPage({ categories, csrfToken, name, error }: CategoriesPageProps) {
+export function CategoriesPage({ categories, name, error }: CategoriesPageProps) {
   return (
     <section aria-labelledby="categories-title">
       <h1 id="categories-title">Categories</h1>
@@ -35,7 +34,7 @@ export function CategoriesPage({ categories, csrfToken, name, error }: Categorie
               <td>{category.postCount}</td>
               <td>
                 <form method="post" action={`/admin/categories/${category.id}`} class="inline-form">
-                  <CsrfField token={csrfToken} />
+                  <CsrfField />
                   <label class="visually-hidden" for={`rename-${category.id}`}>
                     New name for {category.name}
                   </label>
@@ -54,7 +53,6 @@ export function CategoriesPage({ categories, csrfToken, name, error }: Categorie
                     label="Delete"
                     accessibleLabel={`Delete the category ${category.name}`}
                     confirm={`Delete “${category.name}”? Its posts move to the default category.`}
-                    csrfToken={csrfToken}
                     danger
                   />
                 )}
@@ -65,7 +63,7 @@ export function CategoriesPage({ categories, csrfToken, name, error }: Categorie
       </table>
       <form method="post" action="/admin/categories" class="card" novalidate>
         <h2>New category</h2>
-        <CsrfField token={csrfToken} />
+        <CsrfField />
         <Field name="name" label="Name" value={name} error={error} maxLength={40} required />
         <button type="submit">Create</button>
       </form>

@@ -7,10 +7,9 @@ import { RelativeTime } from '../../components/relative-time.js';
 export interface CommentsPageProps {
   page: Page<CommentWithPost>;
   filter: CommentFilter;
-  csrfToken: string;
 }
 
-export function CommentsPage({ page, filter, csrfToken }: CommentsPageProps) {
+export function CommentsPage({ page, filter }: CommentsPageProps) {
   return (
     <section aria-labelledby="comments-title">
       <h1 id="comments-title">Comments</h1>
@@ -42,7 +41,6 @@ export function CommentsPage({ page, filter, csrfToken }: CommentsPageProps) {
                       action={`/admin/comments/${comment.id}/approve`}
                       label="Approve"
                       accessibleLabel={`Approve the comment by ${comment.author}`}
-                      csrfToken={csrfToken}
                     />
                   )}{' '}
                   <ActionButton
@@ -50,7 +48,6 @@ export function CommentsPage({ page, filter, csrfToken }: CommentsPageProps) {
                     label="Delete"
                     accessibleLabel={`Delete the comment by ${comment.author}`}
                     confirm="Delete this comment and its replies?"
-                    csrfToken={csrfToken}
                     danger
                   />
                 </p>

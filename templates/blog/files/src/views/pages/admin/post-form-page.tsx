@@ -10,16 +10,15 @@ export interface PostFormPageProps {
   categories: CategoryWithCount[];
   values: Partial<Record<keyof PostInput, string>>;
   errors: FormErrors<PostInput>;
-  csrfToken: string;
 }
 
-export function PostFormPage({ heading, action, categories, values, errors, csrfToken }: PostFormPageProps) {
+export function PostFormPage({ heading, action, categories, values, errors }: PostFormPageProps) {
   const options = categories.map((category) => ({ value: String(category.id), label: category.name }));
   return (
     <section class="card" aria-labelledby="post-form-title">
       <h1 id="post-form-title">{heading}</h1>
       <form method="post" action={action} novalidate>
-        <CsrfField token={csrfToken} />
+        <CsrfField />
         <Field name="title" label="Title" value={values.title} error={errors.title} maxLength={120} required />
         <Field
           name="slug"

@@ -4,7 +4,7 @@ import { ActionButton } from '../../components/action-button.js';
 import { Pagination } from '../../components/pagination.js';
 import { RelativeTime } from '../../components/relative-time.js';
 
-export function PostsPage({ page, csrfToken }: { page: Page<PostWithCategory>; csrfToken: string }) {
+export function PostsPage({ page }: { page: Page<PostWithCategory> }) {
   return (
     <section aria-labelledby="posts-title">
       <h1 id="posts-title">Posts</h1>
@@ -36,12 +36,13 @@ export function PostsPage({ page, csrfToken }: { page: Page<PostWithCategory>; c
                   <RelativeTime date={post.createdAt} />
                 </td>
                 <td>
+                  {/* The state, then a button named by what it does: "Open" alone reads like a state. */}
+                  {post.canComment ? 'Open' : 'Closed'}{' '}
                   <ActionButton
                     action={`/admin/posts/${post.id}/comments`}
-                    label={post.canComment ? 'Close' : 'Open'}
+                    label={post.canComment ? 'Close comments' : 'Open comments'}
                     accessibleLabel={`${post.canComment ? 'Close' : 'Open'} comments on “${post.title}”`}
                     fields={{ open: String(!post.canComment) }}
-                    csrfToken={csrfToken}
                   />
                 </td>
                 <td class="actions">
@@ -53,7 +54,6 @@ export function PostsPage({ page, csrfToken }: { page: Page<PostWithCategory>; c
                     label="Delete"
                     accessibleLabel={`Delete “${post.title}”`}
                     confirm={`Delete “${post.title}” and its comments?`}
-                    csrfToken={csrfToken}
                     danger
                   />
                 </td>

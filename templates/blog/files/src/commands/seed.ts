@@ -8,11 +8,11 @@ import { parseArgs } from 'node:util';
 import { faker } from '@faker-js/faker';
 import { z } from 'zod';
 import { renderMarkdown } from '../core/markdown.js';
-import { hashPassword } from '../core/passwords.js';
 import { slugify } from '../core/slug.js';
-import type { Db } from './client.js';
+import type { Db } from '../db/client.js';
 import { runCommand } from './command.js';
-import { admins, categories, comments, posts, settings } from './schema/index.js';
+import { categories, comments, posts } from '../db/schema/index.js';
+import type { Services } from '../services/index.js';
 
 export interface SeedResult {
   posts: number;
@@ -21,22 +21,22 @@ export interface SeedResult {
   admin?: { username: string; password: string };
 }
 
-export async function seed(db: Db, postCount: number): Promise<SeedResult> {
+/**
+ * The admin and the settings go through the services (the password is hashed there); the fake posts and comments
+ * are written in bulk, back-dated over the last months, so that the pages have a history to page through.
+ */
+export async function seed(services: Services, db: Db, postCount: number): Promise<SeedResult> {
   const result: SeedResult = { posts: 0, comments: 0 };
-  if ((await db.select({ id: admins.id }).from(admins).limit(1)).length === 0) {
+  if (!(await services.auth.hasAdmin())) {
     const password = randomBytes(9).toString('base64url');
-    await db.insert(admins).values({ username: 'admin', passwordHash: await hashPassword(password), name: 'Admin' });
+    await services.auth.saveAdmin({ username: 'admin', password, name: 'Admin' });
     result.admin = { username: 'admin', password };
   }
-  await db
-    .insert(settings)
-    .values({
-      id: 1,
-      title: 'Notes',
-      subtitle: faker.company.catchPhrase().slice(0, 120),
-      about: faker.lorem.paragraphs(2),
-    })
-    .onConflictDoNothing();
+  await services.settings.update({
+    title: 'Notes',
+    subtitle: faker.company.catchPhrase().slice(0, 120),
+    about: faker.lorem.paragraphs(2),
+  });
 
   const names = ['Default', ...new Set(Array.from({ length: 5 }, () => faker.word.noun()))];
   const created = await db
@@ -95,8 +95,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       if (!count.success) throw new Error(`--posts must be a whole number from 1 to 1000, not "${values.posts}".`);
       return count.data;
     },
-    async (count, database) => {
-      const result = await seed(database.db, count);
+    async (count, { services, database }) => {
+      const result = await seed(services, database.db, count);
       console.log(`Added ${result.posts} posts and ${result.comments} comments (${database.kind}).`);
       if (result.admin) {
         console.log(

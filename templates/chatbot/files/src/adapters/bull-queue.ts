@@ -86,8 +86,13 @@ export class BullQueue implements JobQueue {
     }
   }
 
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
     await this.worker?.close();
+    this.worker = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
     if (this.removeOnClose) await this.queue.obliterate({ force: true });
     await this.queue.close();
     await Promise.all(this.connections.map((connection) => connection.quit()));

@@ -1,4 +1,14 @@
+import type { DepsPart } from '../services/deps.js';
 import type { Redis } from './redis.js';
+
+declare module '../services/deps.js' {
+  interface ServiceDeps {
+    /** Keys with expiry shared by every process of the app (cached answers, quota counters). */
+    store: Store;
+  }
+}
+
+export const serviceDeps: DepsPart = ({ config, redis }) => ({ store: createStore(redis, config.REDIS_PREFIX) });
 
 /**
  * A small key-value store with expiry, for what must be shared by every process of the app when there are several

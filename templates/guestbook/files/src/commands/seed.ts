@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { faker } from '@faker-js/faker';
 import { z } from 'zod';
-import type { Db } from './client.js';
+import type { Db } from '../db/client.js';
 import { runCommand } from './command.js';
-import { messages } from './schema/index.js';
+import { messages } from '../db/schema/index.js';
 
 export async function seed(db: Db, count: number): Promise<number> {
   const rows = Array.from({ length: count }, () => ({
@@ -30,7 +30,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       if (!count.success) throw new Error(`--count must be a whole number from 1 to 10000, not "${values.count}".`);
       return count.data;
     },
-    async (count, database) => {
+    async (count, { database }) => {
       console.log(`Added ${await seed(database.db, count)} fake messages (${database.kind}).`);
     },
   );

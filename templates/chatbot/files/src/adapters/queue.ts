@@ -18,7 +18,7 @@ export interface JobInfo {
 /**
  * Background jobs, Celery's counterpart: work that must not hold up a request (titles, history clean-up) or that
  * runs on a schedule (pruning). Two implementations with one interface: in this process (the default: nothing to
- * install, lost if the process stops) and BullMQ on Redis (src/core/bull-queue.ts, when REDIS_URL is set: jobs
+ * install, lost if the process stops) and BullMQ on Redis (src/adapters/bull-queue.ts, when REDIS_URL is set: jobs
  * survive restarts and any process of the app may run them).
  */
 export interface JobQueue {
@@ -33,6 +33,9 @@ export interface JobQueue {
   recent(limit: number): Promise<JobInfo[]>;
   /** Resolves when nothing is waiting or running (for tests and shutdown). */
   idle(timeoutMs?: number): Promise<void>;
+  /** Stops running jobs and schedules in this process (what start() and every() began); jobs can still be added. */
+  stop(): Promise<void>;
+  /** stop(), then lets go of what the queue holds (its connections). */
   close(): Promise<void>;
 }
 
@@ -108,14 +111,19 @@ export class InProcessQueue implements JobQueue {
     const deadline = Date.now() + timeoutMs;
     while (this.jobs.some((job) => ['waiting', 'active', 'delayed'].includes(job.state))) {
       if (Date.now() > deadline) throw new Error('jobs still pending');
-      await (this.running ?? sleep(10));
+      // Polled, not awaited on the running job: a job that hangs must not make idle() hang past its deadline.
+      await sleep(10);
     }
   }
 
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
     await this.running;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
   }
 
   /** Runs the waiting jobs, one after another, unless a run is already going on. */
