@@ -1,0 +1,2 @@
+export * from './photo.js';
+export * from './sessions.js';
