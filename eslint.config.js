@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'templates/', 'tests/fixtures/'] },
+  { ignores: ['dist/', 'node_modules/', 'templates/', 'tests/fixtures/', '.kit-check/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

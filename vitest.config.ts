@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['templates/**', 'node_modules/**', 'dist/**', 'tests/docker/**'],
+    exclude: [
+      'templates/**',
+      'node_modules/**',
+      'dist/**',
+      'tests/docker/**',
+      'tests/kit-check/**',
+      'tests/package-managers/**',
+      '.kit-check/**',
+    ],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -2,7 +2,7 @@
 // Entry point. Plain JavaScript with no static imports, so that an old Node can parse it and print a plain
 // message instead of a stack trace. Everything else is loaded only after the version check.
 
-var MINIMUM = [22, 12];
+var MINIMUM = [22, 13];
 var parts = process.versions.node.split('.').map(Number);
 var major = parts[0];
 var minor = parts[1];
@@ -22,13 +22,23 @@ if (major < MINIMUM[0] || (major === MINIMUM[0] && minor < MINIMUM[1])) {
 var nodeModule = process.getBuiltinModule && process.getBuiltinModule('node:module');
 if (nodeModule && nodeModule.enableCompileCache) nodeModule.enableCompileCache();
 
-import('../dist/cli.js').catch(function (error) {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
-    console.error(
-      'create-study-project is not built: run `npm run build` in ' + new URL('..', import.meta.url).pathname,
-    );
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+// What loads lazily or not at all on a create (dist/lazy-modules.js says why), then the CLI.
+import('../dist/lazy-modules.js')
+  .then(function () {
+    return import('../dist/cli.js');
+  })
+  .catch(function (error) {
+    if (
+      error &&
+      error.code === 'ERR_MODULE_NOT_FOUND' &&
+      /dist\/(cli|lazy-modules)\.js/.test(String(error.message))
+    ) {
+      console.error(
+        'create-study-project is not built: run `npm run build` in ' +
+          new URL('..', import.meta.url).pathname,
+      );
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  });

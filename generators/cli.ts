@@ -2,7 +2,7 @@
 // runs (prompts only on a TTY, verify only for `verify`), so a plain `create` starts fast.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { parseOptionFlags } from './answers.js';
+import { parseOptionFlags } from './options.js';
 import { CancelledError, EXIT_CANCELLED, UsageError } from './errors.js';
 import { PACKAGE_MANAGERS } from './package-manager.js';
 import { generator } from './paths.js';
@@ -59,16 +59,16 @@ async function main(argv: string[]): Promise<number> {
         exitCode = await create({
           flags: {
             dir: args.dir,
-            template: args.template,
+            template: once('template', args.template),
             yes: args.yes,
             install: args.install,
             git: args.git,
             overwrite: args.overwrite,
-            packageManager: args.packageManager,
-            name: args.name,
+            packageManager: once('package-manager', args.packageManager),
+            name: once('name', args.name),
             options: parseOptionFlags(args.option ?? []),
           },
-          presetFile: args.preset,
+          presetFile: once('preset', args.preset),
           dryRun: args.dryRun === true,
         });
       },
@@ -135,12 +135,21 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+/** yargs makes an array of a string flag given twice; which one was meant is the user's to say. */
+function once(flag: string, value: string | string[] | undefined): string | undefined {
+  if (!Array.isArray(value)) return value;
+  const values = value.map((item) => JSON.stringify(String(item))).join(', ');
+  throw new UsageError(`--${flag} was given ${value.length} times (${values}): give it once`);
+}
+
 try {
   process.exitCode = await main(hideBin(process.argv));
 } catch (error) {
   if (error instanceof CancelledError) {
-    info('Cancelled');
-    process.exit(EXIT_CANCELLED);
+    info(error.details ? `Cancelled. ${error.details}` : 'Cancelled');
+    // Under `npm create` (npm_command=init) npm adds its own "npm error code 130 … command failed" block for any
+    // exit code but 0; create-vite exits 0 when cancelled, and so do we there.
+    process.exit(process.env.npm_command === 'init' ? 0 : EXIT_CANCELLED);
   }
   fail(error instanceof Error ? error.message : String(error));
   if (!(error instanceof UsageError) && process.env.DEBUG && error instanceof Error)

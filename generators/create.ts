@@ -4,8 +4,10 @@ import { resolveAnswers, type GivenAnswers } from './answers.js';
 import { writeWithPlop } from './plopfile.js';
 import { postSteps } from './post.js';
 import { checkRender } from './render.js';
+import { catchSignals } from './signals.js';
 import { writeThroughStaging } from './stage.js';
-import { bold, dim, info, success } from './ui.js';
+import { describeRemoval } from './target.js';
+import { bold, dim, info, success, warn } from './ui.js';
 
 export interface CreateInput {
   flags: GivenAnswers;
@@ -20,25 +22,42 @@ export async function create({ flags, presetFile, dryRun }: CreateInput): Promis
   const plan = buildPlan(answers);
 
   if (dryRun) {
-    checkRender(plan);
+    await checkRender(plan);
     info(printTree(answers.projectName, plan));
+    const { targetState: state } = answers;
     const note =
-      answers.targetState.kind === 'not-empty' && !answers.overwrite
+      state.kind === 'not-empty' && !answers.overwrite
         ? ' (the target is not empty: a real run needs --overwrite)'
         : '';
     info(
       `\n${plan.files.length} files would be written to ${answers.target}${note}. Dry run: nothing was written.`,
     );
+    if (state.kind === 'not-empty') info(describeRemoval(answers.target, state.entries));
     return 0;
   }
 
-  await writeThroughStaging(answers.target, answers.targetState, (staging, signal) =>
-    writeWithPlop(plan, staging, signal),
-  );
-  success(
-    `Created ${bold(answers.packageName)} from the ${answers.template.name} template in ${answers.target} ${dim(`(${plan.files.length} files)`)}`,
-  );
-  return postSteps(answers);
+  // From here on Ctrl-C, SIGTERM and SIGHUP stop each phase at a safe point (see signals.ts).
+  const interrupt = catchSignals();
+  try {
+    const staged = await writeThroughStaging(
+      { target: answers.target, dir: answers.dir, state: answers.targetState },
+      (staging) => writeWithPlop(plan, staging, interrupt.signal),
+      interrupt.signal,
+    );
+    success(
+      `Created ${bold(answers.packageName)} from the ${answers.template.name} template in ${answers.target} ${dim(`(${plan.files.length} files)`)}`,
+    );
+    if (staged.leftOver) {
+      warn(
+        `The old files could not all be removed (${staged.leftOver.reason}); what is left is in ${staged.leftOver.dir}: remove it yourself.`,
+      );
+    } else if (staged.removed > 0) {
+      info(`Removed the ${staged.removed} old ${staged.removed === 1 ? 'entry' : 'entries'} it replaced.`);
+    }
+    return await postSteps(answers, interrupt.signal);
+  } finally {
+    interrupt.release();
+  }
 }
 
 /** A `tree`-style listing of the plan's files. */

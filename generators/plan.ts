@@ -12,10 +12,12 @@ import {
   resolveDependency,
   type EnvEntry,
   type OptionValue,
+  type Layer,
   type Part,
   type Template,
 } from './kit.js';
-import { packageManager, type PackageManager } from './package-manager.js';
+import { MANAGER_FILES, packageManager, type PackageManager } from './package-manager.js';
+import { REGISTRY_FILES, registries } from './registries.js';
 import { generator, kitRoot } from './paths.js';
 import { shellQuote } from './ui.js';
 
@@ -23,7 +25,9 @@ import { shellQuote } from './ui.js';
 export const NODE = { engines: '>=22.13', major: 24 };
 
 export const RECORD_FILE = 'study-project.json';
-const GENERATED_FILES = ['package.json', RECORD_FILE];
+const GENERATED_FILES = ['package.json', RECORD_FILE, ...REGISTRY_FILES, ...MANAGER_FILES];
+/** Partials under `partials/slots/` fill a slot (`{{slot "name"}}`): every part's, in layer order. */
+const SLOTS_DIR = 'slots/';
 
 export interface PlanFile {
   /** Output path relative to the project root, with `/` separators. */
@@ -41,8 +45,12 @@ export interface PlanFile {
 export interface RenderContext {
   projectName: string;
   packageName: string;
+  /** The image name for `docker build -t`: a directory "My App" may be, a Docker tag may not. */
+  dockerImage: string;
   template: { name: string; title: string; description: string; flavour: string; seed: string };
   layers: Record<string, boolean>;
+  /** The docs' words, merged in layer order (a later layer's replaces an earlier one's). */
+  terms: Record<string, string>;
   options: Record<string, OptionValue>;
   env: EnvEntry[];
   scripts: Record<string, string>;
@@ -65,6 +73,8 @@ export interface Plan {
   files: PlanFile[];
   /** Partial name → absolute path of its `.hbs` file (later layers replace earlier ones). */
   partials: Record<string, string>;
+  /** Slot name → the `.hbs` files that fill it, in layer order (`partials/slots/<name>.hbs` of each part). */
+  slots: Record<string, string[]>;
   context: RenderContext;
 }
 
@@ -74,6 +84,7 @@ export function buildPlan(answers: Answers): Plan {
 
   const files = new Map<string, PlanFile>();
   const partials: Record<string, string> = {};
+  const slots: Record<string, string[]> = {};
   for (const part of parts) {
     for (const file of kitFiles(part)) {
       if (GENERATED_FILES.includes(file.path)) {
@@ -82,25 +93,44 @@ export function buildPlan(answers: Answers): Plan {
       files.set(file.path, file); // a later layer replaces an earlier one's file
     }
     for (const relative of listFiles(path.join(part.dir, 'partials'))) {
-      if (relative.endsWith('.hbs'))
-        partials[relative.slice(0, -'.hbs'.length)] = path.join(part.dir, 'partials', relative);
+      if (!relative.endsWith('.hbs')) continue;
+      const name = relative.slice(0, -'.hbs'.length);
+      const file = path.join(part.dir, 'partials', relative);
+      if (name.startsWith(SLOTS_DIR)) (slots[name.slice(SLOTS_DIR.length)] ??= []).push(file);
+      else partials[name] = file;
     }
   }
+  checkRequirements(parts, files, partials);
 
-  const scripts = Object.assign({}, ...parts.map((part) => part.package.scripts)) as Record<string, string>;
+  const pm = packageManager(answers.packageManager, answers.packageManagerMajor);
+  // A script that runs another is written `npm run x` (or `npm test`) in the kit, and runs with the project's manager.
+  const scripts = Object.fromEntries(
+    Object.entries(
+      Object.assign({}, ...parts.map((part) => part.package.scripts)) as Record<string, string>,
+    ).map(([name, command]) => [
+      name,
+      command.replaceAll('npm run ', `${pm.run} `).replace(/\bnpm test\b/g, `${pm.run} test`),
+    ]),
+  );
   const env = mergeEnv(parts);
   const packageJson = buildPackageJson(answers, parts, scripts);
   const record = buildRecord(answers);
   files.set('package.json', generated('package.json', packageJson));
   files.set(RECORD_FILE, generated(RECORD_FILE, record));
+  for (const [file, content] of Object.entries(pm.files)) files.set(file, generated(file, content));
+  for (const [file, content] of registries(parts, env, (file) => files.has(file))) {
+    files.set(file, generated(file, content));
+  }
 
   const layers = Object.fromEntries(kitLayerNames().map((name) => [name, template.layers.includes(name)]));
   return {
     files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     partials,
+    slots,
     context: {
       projectName: answers.projectName,
       packageName: answers.packageName,
+      dockerImage: dockerImage(answers.packageName),
       template: {
         name: template.name,
         title: template.title,
@@ -109,19 +139,76 @@ export function buildPlan(answers: Answers): Plan {
         seed: template.seed,
       },
       layers,
+      terms: Object.assign({}, ...parts.map((part) => part.terms)) as Record<string, string>,
       options: answers.options,
       env,
       scripts,
-      pm: packageManager(answers.packageManager),
+      pm,
       generator: { ...generator },
       node: NODE,
     },
   };
 }
 
-/** The layers in order, then the template itself. */
+/**
+ * A Docker image name from the package name: `@class/my-app` → `class/my-app`. Package names are lowercase
+ * already; Docker's name components also may not start, end or be joined with more than one of `.`, `_`, `-`.
+ */
+export function dockerImage(packageName: string): string {
+  return packageName
+    .replace(/^@/, '')
+    .split('/')
+    .map(
+      (part) =>
+        part
+          .toLowerCase()
+          .replace(/[^a-z0-9._-]+/g, '-')
+          .replace(/[._-]{2,}/g, '-')
+          .replace(/^[._-]+|[._-]+$/g, '') || 'app',
+    )
+    .join('/');
+}
+
+/** The layers in order, then the template itself. A layer's `needs` must come before it. */
 export function templateParts(template: Template): Part[] {
-  return [...template.layers.map(loadLayer), template];
+  const layers: Layer[] = template.layers.map(loadLayer);
+  layers.forEach((layer, index) => {
+    const before = template.layers.slice(0, index);
+    const missing = layer.needs.filter((name) => !before.includes(name));
+    if (missing.length > 0) {
+      throw new UsageError(
+        `${template.file}: the ${layer.name} layer needs ${missing.join(', ')} before it in "layers" ` +
+          `(e.g. "layers": ${JSON.stringify([...new Set([...before, ...missing, layer.name])])})`,
+      );
+    }
+  });
+  return [...layers, template];
+}
+
+/**
+ * What a part `requires` (a file or a partial the template must provide) is checked here, before anything is
+ * rendered, so that a missing piece is one sentence naming the file, not a type error deep inside `verify`.
+ */
+function checkRequirements(
+  parts: Part[],
+  files: Map<string, PlanFile>,
+  partials: Record<string, string>,
+): void {
+  for (const part of parts) {
+    for (const { file, why } of part.requires) {
+      const partial = /^partials\/(.+)\.hbs$/.exec(file)?.[1];
+      const provided =
+        partial !== undefined
+          ? partial in partials
+          : files.has(file) || (file.endsWith('.ts') && files.has(`${file}x`));
+      if (provided) continue;
+      const layer = part === parts.at(-1) ? 'the template itself' : `the ${part.name} layer`;
+      throw new UsageError(
+        `${parts.at(-1)?.file}: the template is missing ${file}, which ${layer} requires: ${why} ` +
+          '(see "What a template provides" in docs/authoring-templates.md)',
+      );
+    }
+  }
 }
 
 /** The env entries of the layers, then the template's: appended in order, the same name replaces. */

@@ -1,7 +1,6 @@
 // The node-plop generator. Its one action is a custom action type that writes the plan with our file rules
 // (node-plop's built-in add/addMany would render every text file, skip dot-files and resolve paths from the
 // current directory). Paths are absolute throughout.
-import module from 'node:module';
 import type { CustomActionConfig } from 'node-plop';
 import { CancelledError } from './errors.js';
 import type { Plan } from './plan.js';
@@ -10,7 +9,6 @@ import { writePlan } from './render.js';
 const WRITE_PLAN = 'study-project:write-plan';
 
 export async function writeWithPlop(plan: Plan, destination: string, signal: AbortSignal): Promise<void> {
-  skipInquirer();
   const { default: nodePlop } = await import('node-plop');
   const plop = await nodePlop('', { destBasePath: destination, force: false });
   plop.setActionType(WRITE_PLAN, async (_answers, config) => {
@@ -37,24 +35,4 @@ export async function writeWithPlop(plan: Plan, destination: string, signal: Abo
   if (signal.aborted) throw new CancelledError();
   const failure = failures[0];
   if (failure) throw new Error(failure.error || failure.message);
-}
-
-/**
- * node-plop imports inquirer (and with it rxjs, ora, …) when it loads, only for generator prompts, which we
- * never use. That import was ~70 ms of a ~250 ms `create`, so node-plop gets a stand-in instead. Without
- * `module.registerHooks` (Node < 22.15) the real inquirer loads, which is only slower.
- */
-let inquirerSkipped = false;
-function skipInquirer(): void {
-  if (inquirerSkipped || typeof module.registerHooks !== 'function') return;
-  inquirerSkipped = true;
-  const standIn = new URL('./inquirer-stand-in.js', import.meta.url).href;
-  module.registerHooks({
-    resolve(specifier, context, nextResolve) {
-      if (specifier === 'inquirer' && context.parentURL?.includes('/node-plop/')) {
-        return { url: standIn, shortCircuit: true };
-      }
-      return nextResolve(specifier, context);
-    },
-  });
 }

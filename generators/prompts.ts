@@ -1,9 +1,19 @@
 // The questions asked on a terminal. Loaded only when stdin and stdout are a TTY and --yes was not given;
-// each one is asked only when flags and the preset left it open (see answers.ts).
+// each one is asked only when flags and the preset left it open (see resolveAnswers() in answers.ts).
 import prompts, { type PromptObject } from 'prompts';
-import { packageNameProblem } from './answers.js';
 import { CancelledError } from './errors.js';
 import type { PackageManagerName } from './package-manager.js';
+import { packageNameProblem } from './package-name.js';
+import { targetProblem } from './target.js';
+
+/**
+ * prompts types every key it has no action for into the answer, Ctrl-U (a shell's "clear the line") included.
+ * Ctrl-U is turned into Ctrl-G, prompts' own "reset" (it clears what was typed): the listener runs before
+ * prompts' own and the key object is the one prompts gets next.
+ */
+process.stdin.prependListener('keypress', (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
+  if (key?.ctrl && key.name === 'u') key.name = 'g';
+});
 
 async function ask<T>(question: Omit<PromptObject<'value'>, 'name'>): Promise<T> {
   const answer = await prompts(
@@ -17,21 +27,30 @@ async function ask<T>(question: Omit<PromptObject<'value'>, 'name'>): Promise<T>
   return answer.value as T;
 }
 
+/** Asked again, with the reason, until the directory can be written (or Ctrl-C). */
 export function directory(initial: string): Promise<string> {
   return ask<string>({
     type: 'text',
     message: 'Project directory',
     initial,
+    validate: (value: string) => targetProblem(value.trim() || initial, process.cwd()) ?? true,
     format: (value: string) => value.trim() || initial,
   });
 }
 
-export function template(choices: { name: string; description: string }[]): Promise<string> {
+/** `preselected`: the one `--yes` takes, so that pressing Enter gives the same project. */
+export function template(
+  choices: { name: string; description: string }[],
+  preselected: string,
+): Promise<string> {
   return ask<string>({
     type: 'select',
     message: 'What are you building?',
     choices: choices.map(({ name, description }) => ({ title: name, description, value: name })),
-    initial: 0,
+    initial: Math.max(
+      0,
+      choices.findIndex((choice) => choice.name === preselected),
+    ),
   });
 }
 

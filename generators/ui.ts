@@ -1,10 +1,11 @@
-// Terminal output: a few symbols and colours (only on a TTY, and never with NO_COLOR).
+// Terminal output: a few symbols and colours, only where the terminal takes colours: a TTY whose
+// `hasColors()` says so (it reads NO_COLOR, FORCE_COLOR=0, NODE_DISABLE_COLORS and TERM=dumb).
 import { styleText } from 'node:util';
 
 type Style = Parameters<typeof styleText>[0];
 
 function paint(style: Style, text: string, stream: NodeJS.WriteStream = process.stdout): string {
-  return stream.isTTY && !process.env.NO_COLOR ? styleText(style, text, { validateStream: false }) : text;
+  return stream.isTTY && stream.hasColors() ? styleText(style, text, { validateStream: false }) : text;
 }
 
 export const bold = (text: string): string => paint('bold', text);

@@ -1,9 +1,9 @@
 // The command line as a user meets it: help, version, list, and the errors for what was not given or is wrong.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { bin, cli, defaults, fixture, tempDir, version } from './helpers.js';
+import { bin, cli, defaults, fixture, root, tempDir, version } from './helpers.js';
 
 describe('help, version, list', () => {
   it('--help shows the commands, the flags and examples', async () => {
@@ -56,7 +56,7 @@ describe('help, version, list', () => {
     const result = await execa(oldNode, [bin, '--version'], { reject: false });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
-      /^create-study-project needs Node\.js 22\.12 or newer; you have v\d+\.\d+\.\d+\. Install Node 24 LTS: https:\/\/nodejs\.org$/,
+      /^create-study-project needs Node\.js 22\.13 or newer; you have v\d+\.\d+\.\d+\. Install Node 24 LTS: https:\/\/nodejs\.org$/,
     );
   });
 });
@@ -112,7 +112,7 @@ describe('invalid input names what is wrong and what is allowed', () => {
 
   it('a directory that is not a valid package name needs --name, with a suggestion', async () => {
     const cwd = tempDir();
-    const bad = await cli(['My App', '--template', fixture('basic'), ...defaults], { cwd });
+    const bad = await cli(['My App', '--template', fixture('basic'), '--no-install', '--no-git'], { cwd });
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain('"My App" is not a valid npm package name');
     expect(bad.stderr).toContain('--name my-app');
@@ -121,6 +121,35 @@ describe('invalid input names what is wrong and what is allowed', () => {
     });
     expect(good.exitCode).toBe(0);
     expect(JSON.parse(await readText(path.join(cwd, 'My App', 'package.json'))).name).toBe('my-app');
+  });
+
+  it('with --yes, a directory that is not a valid package name takes the suggested one (as create-vite does)', async () => {
+    const cwd = tempDir();
+    const { exitCode, stdout } = await cli(['My App', '--template', fixture('basic'), ...defaults], { cwd });
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Package name: my-app (the directory name "My App" is not a valid one:');
+    expect(JSON.parse(await readText(path.join(cwd, 'My App', 'package.json'))).name).toBe('my-app');
+    // and its image name is one Docker takes
+    expect(await readText(path.join(cwd, 'My App', 'README.md'))).toContain('docker build -t my-app .');
+    const scoped = await cli(
+      ['app', '--name', '@class/my_app', '--template', fixture('basic'), ...defaults],
+      {
+        cwd,
+      },
+    );
+    expect(scoped.exitCode).toBe(0);
+    expect(await readText(path.join(cwd, 'app', 'README.md'))).toContain('docker build -t class/my_app .');
+  });
+
+  it('the generator asks for the Node its projects need', async () => {
+    const cwd = tempDir();
+    const own = (JSON.parse(await readText(path.join(root, 'package.json'))) as { engines: { node: string } })
+      .engines.node;
+    expect((await cli(['app', '--template', fixture('basic'), ...defaults], { cwd })).exitCode).toBe(0);
+    const generated = JSON.parse(await readText(path.join(cwd, 'app', 'package.json'))).engines.node;
+    expect(own).toBe(generated);
+    const minimum = /^>=(\d+\.\d+)$/.exec(own)![1]!;
+    expect(await readText(bin)).toContain(`var MINIMUM = [${minimum.replace('.', ', ')}];`);
   });
 
   it('an invalid --name is refused', async () => {
@@ -234,6 +263,96 @@ describe('invalid input names what is wrong and what is allowed', () => {
   });
 });
 
+describe('inputs that could slip through', () => {
+  it.each([
+    [['-t', 'guestbook', '-t', 'blog'], '--template was given 2 times ("guestbook", "blog"): give it once'],
+    [['--name', 'a', '--name', 'b'], '--name was given 2 times ("a", "b"): give it once'],
+    [
+      ['--preset', 'a.json', '--preset', 'b.json'],
+      '--preset was given 2 times ("a.json", "b.json"): give it once',
+    ],
+    [
+      ['--package-manager', 'npm', '--package-manager', 'pnpm'],
+      '--package-manager was given 2 times ("npm", "pnpm"): give it once',
+    ],
+    [
+      ['--option', 'pageSize=2', '--option', 'pageSize=3'],
+      '--option pageSize was given 2 times ("2", "3"): give it once',
+    ],
+  ])('a flag given twice (%j) is one sentence, and nothing is written', async (flags, message) => {
+    const cwd = tempDir();
+    const { exitCode, stderr } = await cli(['app', ...defaults, ...flags], { cwd });
+    expect(stderr.trim()).toBe(`✖ ${message}`);
+    expect(exitCode).toBe(1);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    '--option %s=5 is an unknown option, not a lookup through Object.prototype',
+    async (name) => {
+      const cwd = tempDir();
+      const { exitCode, stderr } = await cli(
+        ['app', '--template', fixture('basic'), ...defaults, '--option', `${name}=5`],
+        { cwd },
+      );
+      expect(stderr).toContain(`Template basic has no option "${name}". Its options: pageSize`);
+      expect(exitCode).toBe(1);
+      expect(readdirSync(cwd)).toEqual([]);
+    },
+  );
+
+  it.each(['2.5', '0x10', '1e1', '0b11', ' 5', '5 ', '+Infinity', '9007199254740993'])(
+    "the guestbook's pageSize=%j is refused: integers are integers, written in decimal",
+    async (value) => {
+      const cwd = tempDir();
+      const { exitCode, stderr } = await cli(
+        ['app', '--template', 'guestbook', ...defaults, '--option', `pageSize=${value}`],
+        { cwd },
+      );
+      expect(stderr).toContain(`Option pageSize=${value} is invalid: expected an integer ≥ 1 ≤ 100`);
+      expect(exitCode).toBe(1);
+      expect(readdirSync(cwd)).toEqual([]);
+    },
+  );
+
+  it('an integer option takes decimal integers, from a flag or a preset', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'p.json'), JSON.stringify({ options: { pageSize: 7.5 } }));
+    const fromPreset = await cli(['app', '--template', fixture('basic'), ...defaults, '--preset', 'p.json'], {
+      cwd,
+    });
+    expect(fromPreset.stderr).toContain('Option pageSize=7.5 is invalid: expected an integer ≥ 1 ≤ 100');
+    const good = await cli(['app', '--template', fixture('basic'), ...defaults, '--option', 'pageSize=042'], {
+      cwd,
+    });
+    expect(good.exitCode).toBe(0);
+    expect(JSON.parse(await readText(path.join(cwd, 'app', 'study-project.json'))).options.pageSize).toBe(42);
+  });
+
+  it('a manifest whose option default breaks its own rules is refused, naming the key', async () => {
+    const cwd = tempDir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(cwd, 'tpl'));
+    const manifest = (options: object) =>
+      writeFileSync(
+        path.join(cwd, 'tpl', 'template.json'),
+        JSON.stringify({ name: 'tpl', title: 'T', description: 'D', options }),
+      );
+    manifest({ size: { type: 'number', default: 1.5 } });
+    const fraction = await cli(['app', '--template', './tpl', ...defaults], { cwd });
+    expect(fraction.stderr).toContain('"options.size.default" must be an integer (got 1.5)');
+    manifest({ size: { type: 'number', default: 0, min: 1 } });
+    const outOfRange = await cli(['app', '--template', './tpl', ...defaults], { cwd });
+    expect(outOfRange.stderr).toContain('"options.size.default" must be ≥ 1 (got 0)');
+    manifest({ ratio: { type: 'number', default: 0.5, integer: false } });
+    const ratio = await cli(['app', '--template', './tpl', ...defaults, '--option', 'ratio=0.25'], { cwd });
+    expect(ratio.exitCode).toBe(0);
+    manifest({ 'page size': { type: 'number', default: 1 } });
+    const badName = await cli(['app', '--template', './tpl', ...defaults, '--overwrite'], { cwd });
+    expect(badName.stderr).toContain('"options.page size" must be a name of letters, digits and _');
+  });
+});
+
 describe('preset files', () => {
   it('unknown keys and bad values name the key and the allowed values', async () => {
     const cwd = tempDir();
@@ -253,6 +372,23 @@ describe('preset files', () => {
     expect(badBoolean.stderr).toContain('"install" must be true or false (got "no")');
     const traversal = await cli(['--preset', preset({ dir: '../../elsewhere' })], { cwd });
     expect(traversal.stderr).toContain('"dir" must be a relative directory path without ".."');
+    const nullOption = await cli(['app', '--preset', preset({ options: { pageSize: null } })], { cwd });
+    expect(nullOption.stderr).toContain('"options.pageSize" must be a string, number or boolean (got null)');
+    expect(readdirSync(cwd)).toEqual(['preset.json']);
+  });
+
+  it('a preset saved with a UTF-8 byte order mark (Windows Notepad) is read', async () => {
+    const cwd = tempDir();
+    const { cpSync } = await import('node:fs');
+    cpSync(fixture('basic'), path.join(cwd, 'tpl'), { recursive: true });
+    const json = JSON.stringify({ template: './tpl', install: false, git: false, options: { pageSize: 3 } });
+    writeFileSync(path.join(cwd, 'cohort.json'), `\uFEFF${json}`);
+    const { exitCode, stderr } = await cli(['alice', '--preset', 'cohort.json'], { cwd });
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(await readText(path.join(cwd, 'alice', 'study-project.json'))).options.pageSize).toBe(
+      3,
+    );
   });
 
   it('answers come from the preset, flags win, and a template path is relative to the preset file', async () => {

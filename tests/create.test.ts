@@ -243,3 +243,115 @@ describe('package manager', () => {
     expect(record.packageManager).toBe(install.split(' ')[0]);
   });
 });
+
+describe('what each package manager needs, in the render context', () => {
+  const yarnBerryIgnore = [
+    '.pnp.*',
+    '.yarn/*',
+    '!.yarn/patches',
+    '!.yarn/plugins',
+    '!.yarn/releases',
+    '!.yarn/sdks',
+    '!.yarn/versions',
+  ];
+  it.each([
+    [
+      [],
+      undefined,
+      {
+        name: 'npm',
+        run: 'npm run',
+        lockfile: 'package-lock.json',
+        frozenInstall: 'npm ci',
+        gitignore: [],
+        allowBuilds: [],
+      },
+    ],
+    [
+      ['--package-manager', 'pnpm'],
+      undefined,
+      {
+        name: 'pnpm',
+        run: 'pnpm',
+        exec: 'pnpm exec',
+        lockfile: 'pnpm-lock.yaml',
+        frozenInstall: 'pnpm install --frozen-lockfile',
+        allowBuilds: ['esbuild'],
+      },
+    ],
+    [
+      [],
+      'yarn/1.22.22 npm/? node/v24.0.0 linux x64',
+      {
+        name: 'yarn',
+        major: 1,
+        lockfile: 'yarn.lock',
+        frozenInstall: 'yarn install --frozen-lockfile',
+        gitignore: [],
+      },
+    ],
+    [
+      [],
+      'yarn/4.5.0 npm/? node/v24.0.0 linux x64',
+      { name: 'yarn', major: 4, frozenInstall: 'yarn install --immutable', gitignore: yarnBerryIgnore },
+    ],
+    [
+      ['--package-manager', 'yarn'],
+      undefined,
+      { name: 'yarn', major: 4, frozenInstall: 'yarn install --immutable', gitignore: yarnBerryIgnore },
+    ],
+    [
+      [],
+      'bun/1.2.0 npm/? node/v24.0.0 linux x64',
+      {
+        name: 'bun',
+        run: 'bun run',
+        exec: 'bunx',
+        lockfile: 'bun.lock',
+        frozenInstall: 'bun install --frozen-lockfile',
+      },
+    ],
+  ])('%j (user agent %s)', async (flags, agent, expected) => {
+    const cwd = tempDir();
+    const { cleanEnv } = await import('./helpers.js');
+    const { exitCode } = await cli(['app', '--template', fixture('pm-context'), ...defaults, ...flags], {
+      cwd,
+      env: cleanEnv({ npm_config_user_agent: agent }),
+    });
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(cwd, 'app', 'pm.json'), 'utf8'))).toMatchObject(expected);
+  });
+});
+
+describe('what a create loads', () => {
+  it('node-plop runs the generator, and inquirer (its prompts, never used) is not loaded', async () => {
+    const cwd = tempDir();
+    // A preload that records every module file loaded from node_modules, printed at exit.
+    const recorder = path.join(cwd, 'record-loads.mjs');
+    writeFileSync(
+      recorder,
+      `import module from 'node:module';
+const loaded = new Set();
+module.registerHooks({
+  load(url, context, nextLoad) {
+    const name = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url)?.[1];
+    if (name) loaded.add(name);
+    return nextLoad(url, context);
+  },
+});
+process.on('exit', () => console.log('LOADED ' + JSON.stringify([...loaded].sort())));
+`,
+    );
+    const { execa } = await import('execa');
+    const { cleanEnv, bin } = await import('./helpers.js');
+    const result = await execa(
+      process.execPath,
+      ['--import', recorder, bin, 'app', '--template', basic, ...defaults],
+      { cwd, env: cleanEnv(), extendEnv: false, reject: false },
+    );
+    expect(result.exitCode).toBe(0);
+    const loaded = JSON.parse(/LOADED (.*)/.exec(result.stdout)![1]!) as string[];
+    expect(loaded).toContain('node-plop');
+    expect(loaded.filter((name) => ['inquirer', 'rxjs', 'ora'].includes(name))).toEqual([]);
+  });
+});

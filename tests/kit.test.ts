@@ -58,3 +58,49 @@ describe.skipIf(templates.length === 0)('kit templates', () => {
     },
   );
 });
+
+describe('the base layer names no other layer', () => {
+  const base = path.join(kit, 'layers', 'base');
+  const files = (dir: string): string[] =>
+    existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : [];
+
+  it('its src/ and tests/ are plain TypeScript (no .hbs): editors, the type checker and the linter see them', () => {
+    const rendered = ['src', 'tests'].flatMap((dir) =>
+      files(path.join(base, 'files', dir)).filter((file) => file.endsWith('.hbs')),
+    );
+    expect(rendered).toEqual([]);
+  });
+
+  it('at most 5 layer conditionals anywhere in it (layers contribute through slots, partials and manifests)', () => {
+    const conditionals = [...files(path.join(base, 'files')), ...files(path.join(base, 'partials'))]
+      .map((file) => path.join(base, file.startsWith('partials') ? '' : 'files', file))
+      .filter(
+        (file) => existsSync(file) && !readdirSync(path.dirname(file)).includes(path.basename(file) + '/'),
+      )
+      .flatMap((file) => {
+        try {
+          return readFileSync(file, 'utf8')
+            .split('\n')
+            .filter((line) => /\{\{#(if|unless) layers\./.test(line))
+            .map((line) => `${path.relative(base, file)}: ${line.trim()}`);
+        } catch {
+          return [];
+        }
+      });
+    expect(conditionals.length).toBeLessThanOrEqual(5);
+  });
+
+  it.each(templates)(
+    "%s: the CI workflow keeps GitHub's ${{ }} expressions (rendered, with escapes)",
+    async (name) => {
+      const cwd = tempDir();
+      expect(
+        (await cli(['app', '--template', name, '--yes', '--no-install', '--no-git'], { cwd })).exitCode,
+      ).toBe(0);
+      const workflow = readFileSync(path.join(cwd, 'app', '.github', 'workflows', 'ci.yml'), 'utf8');
+      expect(workflow).toContain('node-version: ${{ matrix.node }}');
+      expect(workflow).toContain('docker build --tag app:${{ github.sha }} .');
+      expect(workflow).not.toMatch(/\\\{\{|\{\{!/);
+    },
+  );
+});

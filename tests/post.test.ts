@@ -1,9 +1,9 @@
 // After writing: install with the package manager, git init + first commit, next steps.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, tempDir } from './helpers.js';
+import { bin, cleanEnv, cli, fixture, tempDir } from './helpers.js';
 
 /** A HOME with (or without) a git identity, and no system config, so the machine's own config does not leak in. */
 function gitHome(identity: boolean): Record<string, string | undefined> {
@@ -105,5 +105,83 @@ describe('install', () => {
     expect(all).toContain('Installing dependencies failed');
     expect(all).toContain('Retry with:\n\n  cd app && npm install');
     expect(existsSync(path.join(cwd, 'app', 'notes.txt'))).toBe(true);
+  });
+});
+
+/** The CLI as a process the test can signal. */
+function start(args: string[], cwd: string, env: Record<string, string | undefined>) {
+  return execa(process.execPath, [bin, ...args], { cwd, env, extendEnv: false, reject: false, all: true });
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('interrupted after the files are written', () => {
+  it('SIGTERM during the install: the install is ended, "Cancelled" says what is done and how to finish, exit 130', async () => {
+    const cwd = tempDir();
+    const env = gitHome(true);
+    const run = start(['app', '--template', fixture('slow-install'), '--yes'], cwd, env);
+    const marker = path.join(cwd, 'app', 'installing.pid');
+    await waitFor(() => existsSync(marker) && readFileSync(marker, 'utf8') !== '', 'the install to start');
+    const installPid = Number(readFileSync(marker, 'utf8'));
+    run.kill('SIGTERM');
+    const result = await run;
+    expect(result.exitCode).toBe(130);
+    expect(String(result.all)).toContain(
+      'Cancelled. Stopped while installing. The project is in app with all its files, but its dependencies are ' +
+        'not installed and it has no git repository. To finish:\n\n' +
+        "  cd app && npm install && git init && git add -A && git commit -m 'Initial commit from create-study-project'\n",
+    );
+    await waitFor(() => !isRunning(installPid), 'the install to end', 10_000);
+    expect(existsSync(path.join(cwd, 'app', '.git'))).toBe(false);
+    expect(existsSync(path.join(cwd, 'app', 'README.md'))).toBe(true);
+  });
+
+  it('SIGTERM during git commit: the half-made repository is removed, so a rerun makes it', async () => {
+    const cwd = tempDir();
+    const env = gitHome(true);
+    // A git that stops at `commit` until it is killed (and says so in a file).
+    const wrapperDir = tempDir();
+    const realGit = (await execa('sh', ['-c', 'command -v git'])).stdout.trim();
+    const committing = path.join(wrapperDir, 'committing');
+    writeFileSync(
+      path.join(wrapperDir, 'git'),
+      `#!/bin/sh\ncase " $* " in *" commit "*) touch '${committing}'; exec sleep 60;; esac\nexec '${realGit}' "$@"\n`,
+    );
+    chmodSync(path.join(wrapperDir, 'git'), 0o755);
+    const run = start(['app', '--template', fixture('basic'), '--yes', '--no-install'], cwd, {
+      ...env,
+      PATH: `${wrapperDir}:${process.env.PATH}`,
+    });
+    await waitFor(() => existsSync(committing), 'git commit to start');
+    run.kill('SIGTERM');
+    const result = await run;
+    expect(result.exitCode).toBe(130);
+    expect(String(result.all)).toContain(
+      'Cancelled. Stopped while making the git repository (what git had made is removed). The project is in app ' +
+        "with all its files, but it has no git repository. To finish:\n\n  cd app && git init && git add -A && git commit -m 'Initial commit from create-study-project'\n",
+    );
+    expect(existsSync(path.join(cwd, 'app', '.git'))).toBe(false);
+
+    const again = await cli(['app', '--template', fixture('basic'), '--yes', '--no-install', '--overwrite'], {
+      cwd,
+      env,
+    });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('Created a git repository with a first commit.');
   });
 });

@@ -6,7 +6,8 @@ import { execa } from 'execa';
 import { bin, cleanEnv, tempDir } from './helpers.js';
 
 export interface Terminal {
-  screen(): Promise<string>;
+  /** What the terminal shows; with `escapes`, with its colours and attributes as escape sequences. */
+  screen(options?: { escapes?: boolean }): Promise<string>;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   keys(...keys: string[]): Promise<void>;
   /** Waits for the CLI to exit and returns its exit code. */
@@ -14,10 +15,25 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
-export async function openTerminal(args: string[], cwd: string): Promise<Terminal> {
+export interface TerminalOptions {
+  /** Variables to set (a string) or unset (undefined) for the command, over the test environment. */
+  env?: Record<string, string | undefined>;
+  /** The command to run instead of the CLI with `args` (e.g. `npm create study-project`). */
+  argv?: string[];
+}
+
+export async function openTerminal(
+  args: string[],
+  cwd: string,
+  { env = {}, argv = [process.execPath, bin, ...args] }: TerminalOptions = {},
+): Promise<Terminal> {
   const socket = `csp-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const exitFile = path.join(tempDir(), 'exit-code');
-  const quoted = [process.execPath, bin, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+  const settings = Object.entries(env).flatMap(([key, value]) =>
+    value === undefined ? ['-u', key] : [`${key}=${value}`],
+  );
+  const command = settings.length > 0 ? ['env', ...settings, ...argv] : argv;
+  const quoted = command.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
   const tmux = (...tmuxArgs: string[]) =>
     execa('tmux', ['-L', socket, '-f', '/dev/null', ...tmuxArgs], {
       env: cleanEnv({ TERM: 'xterm-256color' }),
@@ -34,7 +50,8 @@ export async function openTerminal(args: string[], cwd: string): Promise<Termina
     `${quoted}; echo $? > '${exitFile}'; sleep 600`,
   );
 
-  const screen = async (): Promise<string> => String((await tmux('capture-pane', '-p', '-t', '0')).stdout);
+  const screen = async ({ escapes = false } = {}): Promise<string> =>
+    String((await tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', '0')).stdout);
   const poll = async <T>(
     check: () => Promise<T | undefined> | T | undefined,
     what: string,

@@ -1,5 +1,15 @@
 // The template check itself, on fixture templates that take seconds (the real kit is verified by .ci/run).
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,17 +144,83 @@ describe('verify', () => {
     expect(stdout).toContain(output);
   });
 
-  it('docker: with no engine to talk to, the step fails and says how to start one or skip it', async () => {
+  it('docker: with no engine to talk to, it says so before the first step, and how to start one or skip it', async () => {
     const skip = STEPS.filter((step) => !['generate', 'docker'].includes(step)).flatMap((s) => ['--skip', s]);
-    const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
+    const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green'), ...skip], {
       cwd: tempDir(),
       env: cleanEnv({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }),
       timeout: 60_000,
     });
     expect(exitCode).toBe(1);
-    expect(stdout).toMatch(/✗ verify-green \(.+\) › docker/);
-    expect(stdout).toContain('no Docker engine answers');
-    expect(stdout).toContain('../shared/tools/docker-engine.sh), or pass --skip docker');
+    expect(stderr).toContain('  - a Docker engine: none answers (');
+    expect(stderr).toContain(
+      "(for docker): start one (systemctl start docker; on the project's CI machines ../shared/tools/docker-engine.sh)",
+    );
+    expect(stderr).toContain('(then it is not a full check): --skip docker');
+    expect(stdout).not.toContain(' › ');
+  });
+
+  it('whatever the machine lacks is named up front, once each, with how to get it; nothing runs', async () => {
+    const before = leftovers();
+    const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green')], {
+      cwd: tempDir(),
+      env: cleanEnv({
+        PATH: nodeAndNpmOnly(),
+        CHROMIUM_PATH: '/nonexistent/chromium',
+        VERIFY_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test',
+        VERIFY_REDIS_URL: 'redis://127.0.0.1:1',
+      }),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('verify needs what this machine does not have, so nothing was run:');
+    for (const line of [
+      '  - PostgreSQL at postgres://postgres@127.0.0.1:1/test: not reachable (',
+      '(for test-postgres, docker): start one (Debian/Ubuntu: apt-get install postgresql), or set VERIFY_DATABASE_URL',
+      '  - Redis at redis://127.0.0.1:1: not reachable (',
+      '(for test-postgres, docker): start one (Debian/Ubuntu: apt-get install redis-server, then redis-server --daemonize yes), or set VERIFY_REDIS_URL',
+      '  - Chromium: nothing to run at /nonexistent/chromium (for e2e): Debian/Ubuntu: apt-get install chromium; or set CHROMIUM_PATH',
+      '  - docker-compose: not found (nor `docker compose`) (for compose): Debian/Ubuntu: apt-get install docker-compose',
+      '  - Docker: the docker command is not found (for docker): Debian/Ubuntu: apt-get install docker.io',
+      "  - tmux, which the fixture's tests type in it: not found on PATH (for test, test-postgres): Debian/Ubuntu: apt-get install tmux",
+      '--skip test-postgres --skip docker --skip test --skip e2e --skip compose',
+    ]) {
+      expect(stderr).toContain(line);
+    }
+    expect(stderr.match(/PostgreSQL at/g)).toHaveLength(1);
+    expect(stdout).not.toContain(' › ');
+    expect(leftovers().filter((name) => !before.includes(name))).toEqual([]);
+  });
+
+  it('without docker-compose, and a docker without its compose plugin: named up front, alone', async () => {
+    const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green')], {
+      cwd: tempDir(),
+      env: cleanEnv({ PATH: nodeAndNpmOnly('docker', 'tmux') }),
+      timeout: 60_000,
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr.split('\n').filter((line) => line.startsWith('  - '))).toEqual([
+      "  - docker-compose: not found (nor `docker compose`) (for compose): Debian/Ubuntu: apt-get install docker-compose (or Docker's Compose plugin, `docker compose`)",
+    ]);
+    expect(stderr).not.toContain('exited with code 125');
+    expect(stdout).not.toContain(' › ');
+  });
+
+  it('what only a skipped step needs is not asked for', async () => {
+    const skip = ['test-postgres', 'e2e', 'compose', 'docker'].flatMap((step) => ['--skip', step]);
+    const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green'), ...skip], {
+      cwd: tempDir(),
+      env: cleanEnv({
+        PATH: nodeAndNpmOnly('tmux'),
+        CHROMIUM_PATH: '/nonexistent/chromium',
+        VERIFY_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test',
+        VERIFY_REDIS_URL: 'redis://127.0.0.1:1',
+      }),
+      timeout: 60_000,
+    });
+    expect(stderr).not.toContain('verify needs');
+    expect(stdout).toContain('All templates are green.');
+    expect(exitCode).toBe(0);
   });
 
   it('workflow: an actionlint finding fails the step and is printed', async () => {
@@ -175,7 +251,7 @@ describe('verify', () => {
     expect(unknownTemplate.stdout).toContain('Unknown template "nope". Valid templates:');
   });
 
-  it('test-postgres: a template whose env has REDIS_URL gets an unused Redis database; none reachable fails the step', async () => {
+  it('test-postgres: a template whose env has REDIS_URL gets an unused Redis database; none reachable is named before the first step', async () => {
     const skip = STEPS.filter((step) => !['generate', 'install', 'test-postgres'].includes(step)).flatMap(
       (s) => ['--skip', s],
     );
@@ -185,26 +261,38 @@ describe('verify', () => {
       timeout: 60_000,
     });
     expect(green.stdout).toMatch(/✓ verify-green \(.+\) › test-postgres/);
-    const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
+    const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green'), ...skip], {
       cwd: tempDir(),
       env: cleanEnv({ VERIFY_REDIS_URL: 'redis://127.0.0.1:1' }),
       timeout: 60_000,
     });
     expect(exitCode).toBe(1);
-    expect(stdout).toMatch(/✗ verify-green \(.+\) › test-postgres/);
-    expect(stdout).toContain('Redis is not reachable at redis://127.0.0.1:1');
-    expect(stdout).toContain('set VERIFY_REDIS_URL');
+    expect(stderr).toContain('  - Redis at redis://127.0.0.1:1: not reachable (');
+    expect(stderr).toContain('or set VERIFY_REDIS_URL');
+    expect(stdout).not.toContain(' › ');
   });
 
-  it('an unreachable PostgreSQL fails test-postgres with a clear message', async () => {
-    const { exitCode, stdout } = await cli(['verify', fixture('verify-green')], {
+  it('an unreachable PostgreSQL is named before the first step, with how to get one', async () => {
+    const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green')], {
       cwd: tempDir(),
       env: cleanEnv({ VERIFY_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test' }),
       timeout: 60_000,
     });
     expect(exitCode).toBe(1);
-    expect(stdout).toMatch(/✗ verify-green \(.+\) › test-postgres/);
-    expect(stdout).toContain('PostgreSQL is not reachable at postgres://postgres@127.0.0.1:1/test');
-    expect(stdout).toContain('set VERIFY_DATABASE_URL');
+    expect(stderr).toContain('  - PostgreSQL at postgres://postgres@127.0.0.1:1/test: not reachable (');
+    expect(stderr).toContain('or set VERIFY_DATABASE_URL');
+    expect(stdout).not.toContain(' › ');
   });
 });
+
+/** A PATH with node, npm and sh (for npm's scripts), and `more`: no docker, no docker-compose unless named. */
+function nodeAndNpmOnly(...more: string[]): string {
+  const dir = path.join(tempDir(), 'bin');
+  mkdirSync(dir);
+  symlinkSync(process.execPath, path.join(dir, 'node'));
+  for (const tool of ['npm', 'sh', ...more]) {
+    const found = execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
+    symlinkSync(realpathSync(found), path.join(dir, tool));
+  }
+  return dir;
+}

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { HOW } from './how.js';
 import { checkWritten, get, runProbes, write } from './http.js';
 import { withScratchServices } from './redis.js';
 import { freePort, productionSecrets, sleep } from './process.js';
@@ -50,8 +51,7 @@ export async function dockerStep(ctx: StepContext): Promise<StepOutcome> {
   try {
     await docker(['info', '--format', '{{.ServerVersion}}']).catch((error: unknown) => {
       throw new DockerFailure(
-        `no Docker engine answers (${firstLine(error)}). Start one (on the project's CI machines: ` +
-          '../shared/tools/docker-engine.sh), or pass --skip docker, which makes this an incomplete check',
+        `no Docker engine answers (${firstLine(error)}): ${HOW.dockerEngine}; or pass --skip docker, which makes this an incomplete check`,
       );
     });
   } catch (error) {
@@ -120,7 +120,9 @@ export async function dockerStep(ctx: StepContext): Promise<StepOutcome> {
     // 2. PostgreSQL: the machine's server, a fresh database (and Redis, for a template that uses it).
     const postgres = await withScratchServices(ctx.manifest, async (services) => {
       const name = `study-verify-${id}-postgres`;
-      const pgPort = await run(name, services, []);
+      // kit-glue: files the app stores (uploads) live on /app/data in production whatever the database, so this
+      // run has a volume too; without it, what `prepare` stored in its own container would be gone.
+      const pgPort = await run(name, services, [`${volume}-pg:/app/data`]);
       await serves(name, pgPort, 'PostgreSQL', ctx, docker, log);
       if (ctx.manifest.write) {
         const savedOnPostgres = {};
@@ -145,7 +147,7 @@ export async function dockerStep(ctx: StepContext): Promise<StepOutcome> {
     return { ok: false, output: `${log.join('\n')}\n${error.message}`, message: firstLine(error) };
   } finally {
     for (const name of containers) await docker(['rm', '--force', name]).catch(() => undefined);
-    await docker(['volume', 'rm', '--force', volume]).catch(() => undefined);
+    await docker(['volume', 'rm', '--force', volume, `${volume}-pg`]).catch(() => undefined);
     // --no-prune keeps the layers, which the next build of the same project reuses as its cache.
     await docker(['rmi', '--no-prune', tag]).catch(() => undefined);
   }
@@ -251,7 +253,8 @@ async function inspectImage(tag: string, docker: Docker, projectDir: string, log
  * Runs node inside the image, as its user: its uid, and which of the things a production image must not have
  * are there. A dev dependency is what npm's own record (node_modules/.package-lock.json) marks `dev`: needed
  * by the dev dependencies only. (A package listed in devDependencies that a runtime dependency also needs, such
- * as a @types package, is rightly kept.) Without that record, the devDependencies of package.json are looked for.
+ * as a @types package, is rightly kept.) Without that record (pnpm, Yarn, Bun), a package of devDependencies is
+ * one too many when no runtime dependency needs it, following the dependencies from package.json.
  */
 async function checkImageContents(
   tag: string,
@@ -266,11 +269,34 @@ async function checkImageContents(
   const script = `
     const fs = require('node:fs');
     const [unwanted, devDependencies] = JSON.parse(process.argv[1]);
-    let dev = devDependencies;
+    let dev;
     try {
       const record = JSON.parse(fs.readFileSync('node_modules/.package-lock.json', 'utf8'));
       dev = Object.entries(record.packages).filter(([, p]) => p.dev).map(([where]) => where);
-    } catch {}
+    } catch {
+      // Another manager (no npm record): a dev dependency is fine only where a runtime package needs it.
+      const path = require('node:path');
+      const needed = new Set();
+      // Where Node would find a package from a folder (its exports may hide package.json from require.resolve).
+      const locate = (name, from) => {
+        for (let dir = from; ; dir = path.dirname(dir)) {
+          const file = path.join(dir, 'node_modules', name, 'package.json');
+          if (fs.existsSync(file)) return file;
+          if (dir === path.dirname(dir)) return undefined;
+        }
+      };
+      const visit = (name, from) => {
+        const file = locate(name, from);
+        if (!file) return;
+        const dir = fs.realpathSync(path.dirname(file));
+        if (needed.has(dir)) return;
+        needed.add(dir);
+        const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+        for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies, ...pkg.peerDependencies })) visit(dep, dir);
+      };
+      for (const name of Object.keys(JSON.parse(fs.readFileSync('package.json', 'utf8')).dependencies ?? {})) visit(name, process.cwd());
+      dev = devDependencies.filter((where) => fs.existsSync(where) && !needed.has(fs.realpathSync(where)));
+    }
     const found = [...unwanted, ...dev].filter((p) => fs.existsSync(p));
     console.log(JSON.stringify({ uid: process.getuid(), found }));`;
   const output = await docker([

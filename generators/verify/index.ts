@@ -8,6 +8,7 @@ import tmp from 'tmp';
 import { errorMessage, UsageError } from '../errors.js';
 import { isTemplatePath, kitTemplateNames, loadTemplate, type Template } from '../kit.js';
 import { bold, dim, green, info, red, warn, yellow } from '../ui.js';
+import { describeMissing, missingNeeds } from './needs.js';
 import { baseEnv, tail, type StepContext, type StepOutcome } from './run.js';
 import { STEP_NAMES, STEPS } from './steps.js';
 
@@ -37,6 +38,17 @@ export async function verify({ targets, keep, skip }: VerifyInput): Promise<numb
   const templates = targets.length > 0 ? targets : kitTemplateNames();
   if (templates.length === 0)
     throw new UsageError('The kit has no templates to verify; name a template folder');
+  // What the machine lacks is named all at once, before the first template (a template that does not load is
+  // reported in its turn, below).
+  const manifests = templates.flatMap((template) => {
+    try {
+      return [loadTemplate(template)];
+    } catch {
+      return [];
+    }
+  });
+  const missing = await missingNeeds(manifests, skip);
+  if (missing.length > 0) throw new UsageError(describeMissing(missing));
   if (skip.length > 0)
     warn(yellow(bold(`SKIPPING ${skip.join(', ')} (--skip): this is not a full template check.`)));
 

@@ -1,6 +1,7 @@
 // A scratch PostgreSQL database for the `test-postgres` step: created fresh, dropped WITH (FORCE) afterwards,
 // even when the tests fail.
 import { randomBytes } from 'node:crypto';
+import { HOW } from './how.js';
 import type { StepOutcome } from './run.js';
 
 export const DEFAULT_VERIFY_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -10,7 +11,8 @@ export async function withScratchDatabase(
   adminUrl = process.env.VERIFY_DATABASE_URL ?? DEFAULT_VERIFY_DATABASE_URL,
 ): Promise<StepOutcome> {
   const { default: pg } = await import('pg');
-  const name = `study_verify_${randomBytes(6).toString('hex')}`;
+  // Named …_test: the project's tests refuse a database whose name does not say it is for tests.
+  const name = `study_verify_${randomBytes(6).toString('hex')}_test`;
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   try {
     await admin.connect();
@@ -22,7 +24,7 @@ export async function withScratchDatabase(
     return {
       ok: false,
       output: '',
-      message: `PostgreSQL is not reachable at ${redact(adminUrl)} (${why}); start it, or set VERIFY_DATABASE_URL`,
+      message: `PostgreSQL is not reachable at ${redact(adminUrl)} (${why}): ${HOW.postgres}`,
     };
   }
   const url = new URL(adminUrl);

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Template } from '../kit.js';
 import { mergeEnv, templateParts } from '../plan.js';
+import { HOW } from './how.js';
 import { redact, withScratchDatabase } from './postgres.js';
 import type { StepOutcome } from './run.js';
 
@@ -15,15 +16,15 @@ export function usesRedis(manifest: Template): boolean {
   return mergeEnv(templateParts(manifest)).some((entry) => entry.name === 'REDIS_URL');
 }
 
-/** A fresh PostgreSQL database (DATABASE_URL), and a Redis database (REDIS_URL) when the template uses Redis. */
+/** A fresh PostgreSQL database (TEST_DATABASE_URL), and a Redis database (REDIS_URL) when the template uses Redis. */
 export function withScratchServices(
   manifest: Template,
   run: (env: Record<string, string>) => Promise<StepOutcome>,
 ): Promise<StepOutcome> {
   return withScratchDatabase((databaseUrl) =>
     usesRedis(manifest)
-      ? withScratchRedis((redisUrl) => run({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl }))
-      : run({ DATABASE_URL: databaseUrl }),
+      ? withScratchRedis((redisUrl) => run({ TEST_DATABASE_URL: databaseUrl, REDIS_URL: redisUrl }))
+      : run({ TEST_DATABASE_URL: databaseUrl }),
   );
 }
 
@@ -56,7 +57,7 @@ export async function withScratchRedis(
     return {
       ok: false,
       output: '',
-      message: `Redis is not reachable at ${redact(serverUrl)} (${firstLine(error)}); start it, or set VERIFY_REDIS_URL`,
+      message: `Redis is not reachable at ${redact(serverUrl)} (${firstLine(error)}): ${HOW.redis}`,
     };
   }
   if (index === undefined) {

@@ -59,7 +59,17 @@ export async function runCommand(
 export function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (['DATABASE_URL', 'NODE_ENV', 'PORT', 'HOST', 'E2E_REQUIRE_BROWSER', 'INIT_CWD'].includes(key))
+    if (
+      [
+        'DATABASE_URL',
+        'TEST_DATABASE_URL',
+        'NODE_ENV',
+        'PORT',
+        'HOST',
+        'E2E_REQUIRE_BROWSER',
+        'INIT_CWD',
+      ].includes(key)
+    )
       continue;
     if (key.startsWith('npm_package_') || key.startsWith('npm_lifecycle_')) continue;
     env[key] = value;

@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { binPath } from '../paths.js';
 import { dockerStep } from './docker.js';
+import { HOW } from './how.js';
 import { withScratchServices } from './redis.js';
 import { runCommand, type StepContext, type StepOutcome } from './run.js';
 import { startAndProbe } from './start.js';
@@ -79,13 +80,14 @@ export const STEPS: Step[] = [
   },
   {
     name: 'test',
-    summary: 'npm test on PGlite (DATABASE_URL unset)',
-    run: command(['npm', 'test']),
+    summary:
+      'npm run test:coverage on PGlite (DATABASE_URL and TEST_DATABASE_URL unset): the tests, and at least 80 % of the lines and branches of src/',
+    run: command(['npm', 'run', 'test:coverage']),
   },
   {
     name: 'test-postgres',
     summary:
-      'npm test with DATABASE_URL on a fresh database study_verify_<random> (VERIFY_DATABASE_URL), dropped after; ' +
+      'npm test with TEST_DATABASE_URL on a fresh database study_verify_<random>_test (VERIFY_DATABASE_URL), dropped after; ' +
       'for a template whose env has REDIS_URL, also REDIS_URL on an empty, claimed database index of ' +
       'VERIFY_REDIS_URL (default redis://127.0.0.1:6379), flushed after',
     run: (ctx) => withScratchServices(ctx.manifest, (env) => command(['npm', 'test'], () => env)(ctx)),
@@ -120,8 +122,7 @@ export const STEPS: Step[] = [
       if (outcome.message !== 'docker-compose was not found') return outcome;
       const v2 = await command(['docker', 'compose', 'config', '-q'], () => ({}), MINUTE)(ctx);
       if (v2.message === 'docker was not found' || /not a docker command|unknown command/i.test(v2.output)) {
-        v2.message =
-          'neither docker-compose nor `docker compose` is installed: install one (Debian/Ubuntu: apt-get install docker-compose) and run verify again';
+        v2.message = `neither docker-compose nor \`docker compose\` is installed: ${HOW.compose}`;
       }
       return v2;
     },
