@@ -1,3 +1,4 @@
+import { Agent, get } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -42,6 +43,38 @@ describe('the server protects itself', () => {
       expect(app.server.timeout).toBe(120_000);
     } finally {
       await app.close();
+    }
+  });
+
+  it('close() lets a request in flight finish, then closes its keep-alive connection at once', async () => {
+    const database = { ...(await sharedTestDatabase()), close: async () => {} };
+    const app = await buildApp({ config: testConfig(), database });
+    let arrived: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+    app.get('/test-slow', async () => {
+      arrived();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { ok: true };
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as { port: number };
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path: '/test-slow', agent }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+      await inFlight;
+      const started = Date.now();
+      await app.close();
+      // Without closing it, the connection would hold close() for keepAliveTimeout (72 s).
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await answer).toEqual({ status: 200, body: '{"ok":true}' });
+    } finally {
+      agent.destroy();
     }
   });
 });
