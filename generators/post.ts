@@ -1,5 +1,5 @@
 // After the files are in place: install with the chosen package manager (so the lockfile is in the first
-// commit), git init + first commit, then the next steps for that manager. Ctrl-C or SIGTERM here stops the
+// commit), git init + first commit (and the template branch at it), then the next steps for that manager. Ctrl-C or SIGTERM here stops the
 // step that runs (the install is ended; a half-made git repository is removed), says what is done and how to
 // finish, and ends with CancelledError.
 import { existsSync } from 'node:fs';
@@ -15,6 +15,11 @@ import { bold, info, shellQuote, success, warn } from './ui.js';
 type Execa = typeof execaFunction;
 
 export const COMMIT_MESSAGE = 'Initial commit from create-study-project';
+/**
+ * Points at the first commit: what the generator made (docs/decisions/0021). `git diff study-project/template`
+ * shows a learner what they changed since; updates to a newer template are merged from it.
+ */
+export const TEMPLATE_BRANCH = 'study-project/template';
 const FALLBACK_IDENTITY = [
   '-c',
   'user.name=create-study-project',
@@ -97,7 +102,8 @@ function cancelledAt(
   const commands = [
     cdPath && `cd ${shellQuote(cdPath)}`,
     left.install && pm.install,
-    left.git && `git init && git add -A && git commit -m ${shellQuote(COMMIT_MESSAGE)}`,
+    left.git &&
+      `git init && git add -A && git commit -m ${shellQuote(COMMIT_MESSAGE)} && git branch ${TEMPLATE_BRANCH}`,
   ].filter((command): command is string => typeof command === 'string' && command !== '');
   return (
     `Stopped ${interrupted}. The project is in ${answers.dir} with all its files, but ` +
@@ -139,6 +145,7 @@ async function initGit(target: string, execa: Execa, signal: AbortSignal): Promi
     ['init', ['init', '-q']],
     ['add', ['add', '-A']],
     ['commit', [...identity, 'commit', '-q', '--no-verify', '-m', COMMIT_MESSAGE]],
+    ['branch', ['branch', TEMPLATE_BRANCH]],
   ];
   for (const [name, args] of steps) {
     const result = await git(args);
@@ -156,7 +163,8 @@ async function initGit(target: string, execa: Execa, signal: AbortSignal): Promi
     }
   }
   success(
-    `Created a git repository with a first commit${hasIdentity ? '' : ' (no git identity is set up: committed as create-study-project)'}.`,
+    `Created a git repository with a first commit${hasIdentity ? '' : ' (no git identity is set up: committed as create-study-project)'}` +
+      ` and the branch ${TEMPLATE_BRANCH} (what was generated).`,
   );
   return 'ended';
 }

@@ -31,13 +31,21 @@ describe('git', () => {
       env,
     });
     expect(exitCode).toBe(0);
-    expect(stdout).toContain('Created a git repository with a first commit.');
+    expect(stdout).toContain(
+      'Created a git repository with a first commit and the branch study-project/template (what was generated).',
+    );
     const app = path.join(cwd, 'app');
     expect(await git(app, ['log', '--format=%an <%ae>|%s'], env)).toBe(
       'Ada Learner <ada@example.com>|Initial commit from create-study-project',
     );
     expect(await git(app, ['status', '--porcelain'], env)).toBe(''); // everything committed
     expect(await git(app, ['ls-files'], env)).toContain('.github/workflows/ci.yml');
+    // The template branch is the generated commit, beside the branch the learner works on.
+    expect(await git(app, ['rev-parse', 'study-project/template'], env)).toBe(
+      await git(app, ['rev-parse', 'HEAD'], env),
+    );
+    expect(await git(app, ['branch', '--show-current'], env)).not.toBe('study-project/template');
+    expect(await git(app, ['diff', '--stat', 'study-project/template'], env)).toBe('');
   });
 
   it('without a git identity it commits as create-study-project and says so', async () => {
@@ -144,7 +152,7 @@ describe('interrupted after the files are written', () => {
     expect(String(result.all)).toContain(
       'Cancelled. Stopped while installing. The project is in app with all its files, but its dependencies are ' +
         'not installed and it has no git repository. To finish:\n\n' +
-        "  cd app && npm install && git init && git add -A && git commit -m 'Initial commit from create-study-project'\n",
+        "  cd app && npm install && git init && git add -A && git commit -m 'Initial commit from create-study-project' && git branch study-project/template\n",
     );
     await waitFor(() => !isRunning(installPid), 'the install to end', 10_000);
     expect(existsSync(path.join(cwd, 'app', '.git'))).toBe(false);
@@ -173,7 +181,7 @@ describe('interrupted after the files are written', () => {
     expect(result.exitCode).toBe(130);
     expect(String(result.all)).toContain(
       'Cancelled. Stopped while making the git repository (what git had made is removed). The project is in app ' +
-        "with all its files, but it has no git repository. To finish:\n\n  cd app && git init && git add -A && git commit -m 'Initial commit from create-study-project'\n",
+        "with all its files, but it has no git repository. To finish:\n\n  cd app && git init && git add -A && git commit -m 'Initial commit from create-study-project' && git branch study-project/template\n",
     );
     expect(existsSync(path.join(cwd, 'app', '.git'))).toBe(false);
 
@@ -182,6 +190,6 @@ describe('interrupted after the files are written', () => {
       env,
     });
     expect(again.exitCode).toBe(0);
-    expect(again.stdout).toContain('Created a git repository with a first commit.');
+    expect(again.stdout).toContain('Created a git repository with a first commit and the branch');
   });
 });
