@@ -76,7 +76,8 @@ describe.skipIf(!hasBrowser)('the blog in a browser', () => {
     await page.getByLabel('Password').fill(adminLogin.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect.poll(() => page.url()).toBe(`${server.url}/about`);
-    expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(1);
+    // The address changes before the new page is read: ask until it is there.
+    await expect.poll(() => page.getByRole('link', { name: 'Admin' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Log in' }).count()).toBe(0);
     await context.close();
   });

@@ -53,9 +53,10 @@ describe.skipIf(!hasBrowser)('the chat in a browser', () => {
     await expect.poll(() => onBob.count()).toBe(1);
     expect(await onBob.locator('strong', { hasText: 'Bob' }).count()).toBe(1);
     expect(await onBob.locator('.hljs-keyword').textContent()).toBe('const');
-    // Sent means stored: the composer is emptied once the server has acknowledged it.
-    expect(await adaPage.getByLabel('Message', { exact: true }).inputValue()).toBe('');
-    expect(await messages(adaPage).count()).toBe(1);
+    // Sent means stored: the composer is emptied once the server has acknowledged it. The acknowledgement and
+    // the broadcast to Bob travel separately, so either may arrive first.
+    await expect.poll(() => adaPage.getByLabel('Message', { exact: true }).inputValue()).toBe('');
+    await expect.poll(() => messages(adaPage).count()).toBe(1);
 
     // Bob answers; only the author gets a delete button, and deleting removes it from both pages.
     await bobPage.getByLabel('Message', { exact: true }).fill('Hi Ada');
@@ -64,7 +65,7 @@ describe.skipIf(!hasBrowser)('the chat in a browser', () => {
     expect(await bobPage.getByRole('button', { name: /^Delete message/ }).count()).toBe(1);
     await bobPage.getByRole('button', { name: /^Delete message/ }).click();
     await expect.poll(() => adaPage.getByRole('listitem', { name: 'Message from Bob' }).count()).toBe(0);
-    expect(await messages(bobPage).count()).toBe(1);
+    await expect.poll(() => messages(bobPage).count()).toBe(1);
 
     // A refusal from the server is shown, and nothing appears.
     await bobPage.getByLabel('Message', { exact: true }).fill('![only a picture](https://example.com/cat.png)');

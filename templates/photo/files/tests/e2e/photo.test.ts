@@ -91,7 +91,8 @@ describe.skipIf(!hasBrowser)('the photo site in a browser', () => {
 
     // Ada reads her notifications and marks them read.
     await a.getByRole('link', { name: /Notifications/ }).click();
-    expect(await a.getByRole('listitem', { name: 'Bob started following you' }).count()).toBe(1);
+    // click() does not wait for the next page to load: ask until it is there.
+    await expect.poll(() => a.getByRole('listitem', { name: 'Bob started following you' }).count()).toBe(1);
     expect(await a.getByRole('listitem', { name: 'Bob collected your photo' }).count()).toBe(1);
     await a.getByRole('button', { name: 'Mark all as read' }).click();
     await expect.poll(() => a.getByLabel('unread notifications').isHidden()).toBe(true);
@@ -101,7 +102,7 @@ describe.skipIf(!hasBrowser)('the photo site in a browser', () => {
       await b.goto(`${server.url}/search`);
       await b.getByLabel('Search photos, people and tags').fill(q);
       await b.getByRole('button', { name: 'Search' }).click();
-      expect(await b.getByRole('link', { name: '我的猫在睡觉' }).count()).toBe(1);
+      await expect.poll(() => b.getByRole('link', { name: '我的猫在睡觉' }).count()).toBe(1);
     }
   });
 });
