@@ -1,7 +1,7 @@
 // After the files are in place: install with the chosen package manager (so the lockfile is in the first
-// commit), git init + first commit (and the template branch at it), then the next steps for that manager. Ctrl-C or SIGTERM here stops the
-// step that runs (the install is ended; a half-made git repository is removed), says what is done and how to
-// finish, and ends with CancelledError.
+// commit), git init + first commit and the template branch at it, then the next steps for that manager. Ctrl-C
+// or SIGTERM here stops the step that runs (the install is ended; a half-made git repository is removed), says
+// what is done and how to finish, and ends with CancelledError.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
