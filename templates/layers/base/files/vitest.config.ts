@@ -7,7 +7,9 @@ const databaseUrl = testDatabaseUrl();
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
+    // unit and integration run in this process's workers; system tests start the app and its commands as
+    // processes of their own (`npm run test:quick` leaves them out).
+    include: ['tests/{unit,integration,system}/**/*.test.{ts,tsx}'],
     globalSetup: ['tests/global-setup.ts'],
     maxWorkers: 2,
     // Test files in one worker share its modules, and so its test database (tests/helpers/database.ts): loading

@@ -1,6 +1,6 @@
 import type { Services } from '../../src/services/index.js';
 
-/** The command the prompt layer's terminal test drives (tests/integration/password-prompt.test.ts). */
+/** The command the prompt layer's terminal test drives (tests/system/password-prompt.test.ts). */
 export const adminCommand = {
   name: 'npm run admin:create',
   script: 'src/commands/create-admin.ts',
