@@ -1,5 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { costFor } from '../../src/core/passwords.js';
 import { AccessTokens } from '../../src/core/tokens.js';
 import type { Database } from '../../src/db/client.js';
 import { RefreshTokenRepository } from '../../src/repositories/refresh-token-repository.js';
@@ -103,13 +104,14 @@ describe('AuthService, over time and with old hashes', () => {
     const user = await auth.register(ada);
     const repository = new UserRepository(database.db);
     // A hash in the stored format with half of today's cost, as an older version of the app would have made it.
+    const today = costFor(process.env.NODE_ENV);
     const salt = randomBytes(16);
-    const key = scryptSync(ada.password, salt, 32, { N: 2 ** 14, r: 8, p: 1 });
-    const old = ['scrypt', 2 ** 14, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+    const key = scryptSync(ada.password, salt, 32, { ...today, N: today.N / 2 });
+    const old = ['scrypt', today.N / 2, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
     await repository.update(user.id, { passwordHash: old });
     await auth.login({ email: ada.email, password: ada.password });
     const rehashed = (await repository.findById(user.id))?.passwordHash;
-    expect(rehashed).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(rehashed).toMatch(new RegExp(`^scrypt\\$${today.N}\\$8\\$1\\$`));
     await auth.login({ email: ada.email, password: ada.password });
     expect((await repository.findById(user.id))?.passwordHash).toBe(rehashed);
   });
