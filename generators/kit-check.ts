@@ -155,7 +155,9 @@ async function installShared(workspace: string): Promise<void> {
   }
   await Promise.all([
     installInto(workspace, 'kit-check-workspace', dependencies),
-    installInto(nativeTypescriptDir(workspace), 'kit-check-native-typescript', { typescript: NATIVE_TYPESCRIPT }),
+    installInto(nativeTypescriptDir(workspace), 'kit-check-native-typescript', {
+      typescript: NATIVE_TYPESCRIPT,
+    }),
   ]);
 }
 
@@ -205,7 +207,13 @@ function commandFor(step: StepName, project: Project): string {
   const script = manifest.scripts?.[scripts[step]];
   if (!script) throw new UsageError(`${project.label}: package.json has no "${scripts[step]}" script`);
   if (step === 'typecheck') {
-    const tsc = path.join(nativeTypescriptDir(path.dirname(project.dir)), 'node_modules', 'typescript', 'bin', 'tsc');
+    const tsc = path.join(
+      nativeTypescriptDir(path.dirname(project.dir)),
+      'node_modules',
+      'typescript',
+      'bin',
+      'tsc',
+    );
     return script.replace(/(?<![\w/-])tsc(?![\w-])/g, JSON.stringify(tsc));
   }
   if (step === 'test') return script.replace(/\bvitest run\b/g, 'vitest run --maxWorkers=1');
