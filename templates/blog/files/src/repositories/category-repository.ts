@@ -1,15 +1,16 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type Category, categories, posts } from '../db/schema/index.js';
 
 export type CategoryWithCount = Category & { postCount: number };
 
 export class CategoryRepository {
-  constructor(private readonly db: Db) {}
+  // Every page's sidebar and every category page run these: prepared once (see PostRepository).
+  private readonly listWithCountsQuery;
+  private readonly bySlugQuery;
 
-  /** Every category with its number of posts, default first, then by name. */
-  async listWithCounts(): Promise<CategoryWithCount[]> {
-    return this.db
+  constructor(private readonly db: Db) {
+    this.listWithCountsQuery = db
       .select({
         id: categories.id,
         name: categories.name,
@@ -20,7 +21,18 @@ export class CategoryRepository {
       .from(categories)
       .leftJoin(posts, eq(posts.categoryId, categories.id))
       .groupBy(categories.id)
-      .orderBy(asc(categories.isDefault), asc(categories.name));
+      .orderBy(asc(categories.isDefault), asc(categories.name))
+      .prepare('categories_with_counts');
+    this.bySlugQuery = db
+      .select()
+      .from(categories)
+      .where(eq(categories.slug, sql.placeholder('slug')))
+      .prepare('categories_by_slug');
+  }
+
+  /** Every category with its number of posts, default first, then by name. */
+  async listWithCounts(): Promise<CategoryWithCount[]> {
+    return this.listWithCountsQuery.execute();
   }
 
   async byId(id: number): Promise<Category | undefined> {
@@ -29,7 +41,7 @@ export class CategoryRepository {
   }
 
   async bySlug(slug: string): Promise<Category | undefined> {
-    const [category] = await this.db.select().from(categories).where(eq(categories.slug, slug));
+    const [category] = await this.bySlugQuery.execute({ slug });
     return category;
   }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type Comment, comments, type NewComment, type Post, posts } from '../db/schema/index.js';
 
@@ -6,15 +6,21 @@ export type CommentFilter = 'pending' | 'all';
 export type CommentWithPost = Comment & { post: Pick<Post, 'title' | 'slug'> };
 
 export class CommentRepository {
-  constructor(private readonly db: Db) {}
+  // Every post page runs it: prepared once (see PostRepository).
+  private readonly approvedForPostQuery;
+
+  constructor(private readonly db: Db) {
+    this.approvedForPostQuery = db
+      .select()
+      .from(comments)
+      .where(and(eq(comments.postId, sql.placeholder('postId')), eq(comments.reviewed, true)))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .prepare('comments_approved_for_post');
+  }
 
   /** A post's approved comments, oldest first (replies are arranged under their parents by the service). */
   async approvedForPost(postId: number): Promise<Comment[]> {
-    return this.db
-      .select()
-      .from(comments)
-      .where(and(eq(comments.postId, postId), eq(comments.reviewed, true)))
-      .orderBy(asc(comments.createdAt), asc(comments.id));
+    return this.approvedForPostQuery.execute({ postId });
   }
 
   async byId(id: number): Promise<Comment | undefined> {

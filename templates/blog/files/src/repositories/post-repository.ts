@@ -6,25 +6,45 @@ import { type Category, categories, type NewPost, type Post, posts } from '../db
 export type PostWithCategory = Post & { category: Pick<Category, 'name' | 'slug'> };
 
 export class PostRepository {
-  constructor(private readonly db: Db) {}
+  // Prepared statements for what every reader's request runs: Drizzle builds their SQL once, here (on PostgreSQL
+  // the server also plans each once per connection); execute() fills in the placeholders.
+  private readonly pageQuery;
+  private readonly categoryPageQuery;
+  private readonly bySlugQuery;
+
+  constructor(private readonly db: Db) {
+    const page = (where?: SQL) =>
+      db
+        .select({
+          post: posts,
+          category: { name: categories.name, slug: categories.slug },
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(posts)
+        .innerJoin(categories, eq(categories.id, posts.categoryId))
+        .where(where)
+        .orderBy(desc(posts.createdAt), desc(posts.id))
+        .offset(sql.placeholder('offset'))
+        .limit(sql.placeholder('limit'));
+    this.pageQuery = page().prepare('posts_page');
+    this.categoryPageQuery = page(eq(posts.categoryId, sql.placeholder('categoryId'))).prepare('posts_category_page');
+    this.bySlugQuery = db
+      .select({ post: posts, category: { name: categories.name, slug: categories.slug } })
+      .from(posts)
+      .innerJoin(categories, eq(categories.id, posts.categoryId))
+      .where(eq(posts.slug, sql.placeholder('slug')))
+      .prepare('posts_by_slug');
+  }
 
   /**
    * Newest first, with the category's name for each; only one category's posts when given. Each row carries the
    * number of posts in all (`count(*) over ()`), so a page is one query.
    */
   async page(offset: number, limit: number, categoryId?: number): Promise<Counted<PostWithCategory>[]> {
-    const rows = await this.db
-      .select({
-        post: posts,
-        category: { name: categories.name, slug: categories.slug },
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(posts)
-      .innerJoin(categories, eq(categories.id, posts.categoryId))
-      .where(this.inCategory(categoryId))
-      .orderBy(desc(posts.createdAt), desc(posts.id))
-      .offset(offset)
-      .limit(limit);
+    const rows =
+      categoryId === undefined
+        ? await this.pageQuery.execute({ offset, limit })
+        : await this.categoryPageQuery.execute({ offset, limit, categoryId });
     return rows.map(({ post, category, total }) => ({ item: { ...post, category }, total }));
   }
 
@@ -34,11 +54,7 @@ export class PostRepository {
   }
 
   async bySlug(slug: string): Promise<PostWithCategory | undefined> {
-    const [row] = await this.db
-      .select({ post: posts, category: { name: categories.name, slug: categories.slug } })
-      .from(posts)
-      .innerJoin(categories, eq(categories.id, posts.categoryId))
-      .where(eq(posts.slug, slug));
+    const [row] = await this.bySlugQuery.execute({ slug });
     return row && { ...row.post, category: row.category };
   }
 

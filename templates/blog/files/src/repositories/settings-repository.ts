@@ -6,10 +6,15 @@ export type SettingsValues = Omit<Settings, 'id'>;
 
 /** The settings are one row, id 1. */
 export class SettingsRepository {
-  constructor(private readonly db: Db) {}
+  // Every page shows the blog's title: prepared once (see PostRepository).
+  private readonly getQuery;
+
+  constructor(private readonly db: Db) {
+    this.getQuery = db.select().from(settings).where(eq(settings.id, 1)).prepare('settings_get');
+  }
 
   async get(): Promise<Settings | undefined> {
-    const [row] = await this.db.select().from(settings).where(eq(settings.id, 1));
+    const [row] = await this.getQuery.execute();
     return row;
   }
 

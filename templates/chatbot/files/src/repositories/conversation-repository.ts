@@ -1,10 +1,30 @@
 import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Counted } from '../core/pagination.js';
 import type { Db } from '../db/client.js';
 import { type Conversation, conversations } from '../db/schema/index.js';
 
 /** The only code that reads or writes conversations. Every read by a user is scoped to that user's rows. */
 export class ConversationRepository {
-  constructor(private readonly db: Db) {}
+  // Prepared statements for the reads every client repeats: Drizzle builds their SQL once, here (on PostgreSQL the
+  // server also plans each once per connection); execute() fills in the placeholders.
+  private readonly findOwnedQuery;
+  private readonly pageByUserQuery;
+
+  constructor(private readonly db: Db) {
+    this.findOwnedQuery = db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, sql.placeholder('id')), eq(conversations.userId, sql.placeholder('userId'))))
+      .prepare('conversations_find_owned');
+    this.pageByUserQuery = db
+      .select({ item: conversations, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(conversations)
+      .where(eq(conversations.userId, sql.placeholder('userId')))
+      .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+      .offset(sql.placeholder('offset'))
+      .limit(sql.placeholder('limit'))
+      .prepare('conversations_page_by_user');
+  }
 
   async create(userId: number, title: string): Promise<Conversation> {
     const [created] = await this.db.insert(conversations).values({ userId, title }).returning();
@@ -14,10 +34,7 @@ export class ConversationRepository {
 
   /** undefined when it does not exist or belongs to someone else: the two are the same to the caller. */
   async findOwned(id: number, userId: number): Promise<Conversation | undefined> {
-    const [found] = await this.db
-      .select()
-      .from(conversations)
-      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)));
+    const [found] = await this.findOwnedQuery.execute({ id, userId });
     return found;
   }
 
@@ -26,14 +43,9 @@ export class ConversationRepository {
     return found;
   }
 
-  async listByUser(userId: number, offset: number, limit: number): Promise<Conversation[]> {
-    return this.db
-      .select()
-      .from(conversations)
-      .where(eq(conversations.userId, userId))
-      .orderBy(desc(conversations.updatedAt), desc(conversations.id))
-      .offset(offset)
-      .limit(limit);
+  /** Most recently used first, each row with the number of the user's conversations (`count(*) over ()`). */
+  async pageByUser(userId: number, offset: number, limit: number): Promise<Counted<Conversation>[]> {
+    return this.pageByUserQuery.execute({ userId, offset, limit });
   }
 
   async countByUser(userId: number): Promise<number> {

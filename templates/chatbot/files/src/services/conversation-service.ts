@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import { type Page, pageWindow } from '../core/pagination.js';
+import { type Page, readPage } from '../core/pagination.js';
 import type { Conversation, Message } from '../db/schema/index.js';
 import type { ConversationRepository } from '../repositories/conversation-repository.js';
 import type { MessageRepository } from '../repositories/message-repository.js';
@@ -16,10 +16,12 @@ export class ConversationService {
   ) {}
 
   async page(userId: number, page: number): Promise<Page<Conversation>> {
-    const total = await this.conversations.countByUser(userId);
-    const { offset, pageCount } = pageWindow(page, this.pageSize, total);
-    const items = await this.conversations.listByUser(userId, offset, this.pageSize);
-    return { items, page, pageSize: this.pageSize, total, pageCount };
+    return readPage(
+      page,
+      this.pageSize,
+      (offset, limit) => this.conversations.pageByUser(userId, offset, limit),
+      () => this.conversations.countByUser(userId),
+    );
   }
 
   async create(userId: number, title?: string): Promise<Conversation> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type Item, items } from '../db/schema/index.js';
 
@@ -20,7 +20,35 @@ export interface ItemChanges {
  * it, so one user's item cannot be read or changed through another user's request, whatever id is asked for.
  */
 export class ItemRepository {
-  constructor(private readonly db: Db) {}
+  // Prepared statements for what the SPA asks on every view: Drizzle builds their SQL once, here (on PostgreSQL the
+  // server also plans each once per connection); execute() fills in the placeholders.
+  private readonly listAllQuery;
+  private readonly listFilteredQuery;
+  private readonly countsQuery;
+
+  constructor(private readonly db: Db) {
+    const owner = eq(items.userId, sql.placeholder('userId'));
+    const list = (where: SQL | undefined) =>
+      db
+        .select()
+        .from(items)
+        .where(where)
+        .orderBy(asc(items.id))
+        .offset(sql.placeholder('offset'))
+        .limit(sql.placeholder('limit'));
+    this.listAllQuery = list(owner).prepare('items_list_all');
+    this.listFilteredQuery = list(and(owner, eq(items.completed, sql.placeholder('completed')))).prepare(
+      'items_list_filtered',
+    );
+    this.countsQuery = db
+      .select({
+        all: count(),
+        completed: sql<number>`count(*) filter (where ${items.completed})`.mapWith(Number),
+      })
+      .from(items)
+      .where(owner)
+      .prepare('items_counts');
+  }
 
   private scope(userId: number, filter: Filter = 'all') {
     const owner = eq(items.userId, userId);
@@ -29,24 +57,13 @@ export class ItemRepository {
   }
 
   async list(userId: number, filter: Filter, offset: number, limit: number): Promise<Item[]> {
-    return this.db
-      .select()
-      .from(items)
-      .where(this.scope(userId, filter))
-      .orderBy(asc(items.id))
-      .offset(offset)
-      .limit(limit);
+    if (filter === 'all') return this.listAllQuery.execute({ userId, offset, limit });
+    return this.listFilteredQuery.execute({ userId, offset, limit, completed: filter === 'completed' });
   }
 
   /** All, active and completed in one query (`count(*) filter (where …)`). */
   async counts(userId: number): Promise<Counts> {
-    const [row] = await this.db
-      .select({
-        all: count(),
-        completed: sql<number>`count(*) filter (where ${items.completed})`.mapWith(Number),
-      })
-      .from(items)
-      .where(this.scope(userId));
+    const [row] = await this.countsQuery.execute({ userId });
     const all = row?.all ?? 0;
     const completed = row?.completed ?? 0;
     return { all, active: all - completed, completed };

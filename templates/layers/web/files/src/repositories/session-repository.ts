@@ -10,13 +10,21 @@ type Callback = (error?: unknown) => void;
  * have). Expired rows are never returned and are deleted by deleteExpired().
  */
 export class SessionRepository {
-  constructor(private readonly db: Db) {}
+  // Every request with a session cookie reads its session: a prepared statement, its SQL built once here (on
+  // PostgreSQL also planned once per connection); execute() fills in the placeholder.
+  private readonly getQuery;
 
-  get(sid: string, callback: (error: unknown, session?: Session | null) => void): void {
-    this.db
+  constructor(private readonly db: Db) {
+    this.getQuery = db
       .select({ data: sessions.data })
       .from(sessions)
-      .where(sql`${sessions.sid} = ${sid} and ${sessions.expiresAt} > now()`)
+      .where(sql`${sessions.sid} = ${sql.placeholder('sid')} and ${sessions.expiresAt} > now()`)
+      .prepare('sessions_get');
+  }
+
+  get(sid: string, callback: (error: unknown, session?: Session | null) => void): void {
+    this.getQuery
+      .execute({ sid })
       .then(([row]) => callback(null, row ? (row.data as unknown as Session) : null), callback);
   }
 
