@@ -44,7 +44,9 @@ export class PostService {
   async create(input: PostInput): Promise<Post> {
     await this.categories.byId(input.categoryId);
     const slug = await this.uniqueSlug(input.slug ?? input.title);
-    return this.posts.create({ ...this.content(input), slug });
+    const created = await this.posts.create({ ...this.content(input), slug });
+    this.categories.postsChanged();
+    return created;
   }
 
   /** Edits keep the slug (links to the post keep working) unless a new one is given on purpose. */
@@ -54,11 +56,13 @@ export class PostService {
     const slug = input.slug && slugify(input.slug) !== post.slug ? await this.uniqueSlug(input.slug, id) : post.slug;
     const updated = await this.posts.update(id, { ...this.content(input), slug });
     if (!updated) throw new AppError('not_found', 'There is no such post.');
+    if (updated.categoryId !== post.categoryId) this.categories.postsChanged();
     return updated;
   }
 
   async delete(id: number): Promise<void> {
     if (!(await this.posts.delete(id))) throw new AppError('not_found', 'There is no such post.');
+    this.categories.postsChanged();
   }
 
   /** Opens or closes a post's comments. */

@@ -1,4 +1,4 @@
-import type { Settings } from '../db/schema/index.js';
+import type { Cache, Cached } from '../core/cached.js';
 import type { SettingsRepository, SettingsValues } from '../repositories/settings-repository.js';
 import type { SettingsInput } from '../schemas/blog.js';
 
@@ -10,14 +10,23 @@ export const defaultSettings: SettingsValues = {
 };
 
 export class SettingsService {
-  constructor(private readonly settings: SettingsRepository) {}
+  // Every page shows the title: read once, kept in memory (src/core/cached.ts) until the admin saves new settings.
+  private readonly current: Cached<SettingsValues>;
 
-  async get(): Promise<SettingsValues> {
-    const saved: Settings | undefined = await this.settings.get();
-    return saved ?? defaultSettings;
+  constructor(
+    private readonly settings: SettingsRepository,
+    cache: Cache,
+  ) {
+    this.current = cache.named('settings', async () => (await this.settings.get()) ?? defaultSettings);
+  }
+
+  get(): Promise<SettingsValues> {
+    return this.current.get();
   }
 
   async update(input: SettingsInput): Promise<SettingsValues> {
-    return this.settings.save(input);
+    const saved = await this.settings.save(input);
+    this.current.invalidate();
+    return saved;
   }
 }

@@ -56,6 +56,22 @@ describe('reading the blog', () => {
     expect((await client.get('/about')).body).toContain('<p>I write about <em>travel</em>.</p>');
   });
 
+  it('keeps the sidebar and the title in memory, yet shows every change at once', async () => {
+    const services = await blogWithAdmin(t.database);
+    const client = new WebClient(t.app);
+    expect((await client.get('/')).body).toContain('>Default</a> <span class="count">(0)</span>');
+    // Through services of their own on the same database, as a command in this process would write.
+    await writePost(services, 'First');
+    await services.settings.update({ title: 'Renamed', subtitle: 'anew', about: '' });
+    const home = (await client.get('/')).body;
+    expect(home).toContain('>Default</a> <span class="count">(1)</span>');
+    expect(home).toContain('Renamed');
+    const travel = await services.categories.create({ name: 'Travel' });
+    expect((await client.get('/')).body).toContain('>Travel</a> <span class="count">(0)</span>');
+    await services.categories.rename(travel.id, { name: 'Trips' });
+    expect((await client.get('/')).body).toContain('>Trips</a> <span class="count">(0)</span>');
+  });
+
   it('remembers the theme in a cookie and goes back to the page, never to another site', async () => {
     const client = new WebClient(t.app);
     const switched = await client.get('/theme/dark?next=/about');

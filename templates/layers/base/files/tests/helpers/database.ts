@@ -4,6 +4,7 @@ import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { forgetCachedValues } from '../../src/core/cached.js';
 import { type Database, fromPglite, fromPool } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { isTestDatabaseName } from './test-database-url.js';
@@ -71,4 +72,6 @@ export async function resetDatabase(database: Database): Promise<void> {
   }
   if (tables.length > 0)
     await database.db.execute(sql.raw(`truncate table ${tables.join(', ')} restart identity cascade`));
+  // What the services keep in memory (src/core/cached.ts) was read from the tables just emptied.
+  forgetCachedValues();
 }
