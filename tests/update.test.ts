@@ -218,7 +218,10 @@ describe('update', () => {
     ]) {
       expect(plan).toMatch(line);
     }
-    expect(plan).not.toMatch(/conflict|\.env\.local/);
+    expect(plan).toMatch(
+      /^ {2}kept {6}\.env\.local \(the new version changes it; update never writes a \.env file\)$/m,
+    );
+    expect(plan).not.toContain('conflict');
     expect(stdout).toContain(
       'New option footer (string, default "Made in class": the line under every page) → "Made in class" (the default; --option footer=… to choose).',
     );
@@ -399,6 +402,27 @@ describe('update', () => {
     expect(gitDirOf(setup.app)).not.toEqual(gitDir);
   });
 
+  it('a policy the learner adds to the record: "keep" holds a file as it is, and the record keeps the policy', async () => {
+    const setup = await generate();
+    editJson(
+      path.join(setup.app, 'study-project.json'),
+      (record) => (record.policies['src/views/*'] = 'keep'),
+    );
+    await setup.git(['commit', '-q', '-am', 'My views are mine']);
+    const about = setup.read('src/views/about.js');
+    edit(path.join(setup.tpl, 'files/src/views/about.js'), 'An app made', 'An app, version 2, made');
+    edit(path.join(setup.tpl, 'files/docs/extra.md'), 'Nothing here yet.', 'Something now.');
+
+    const { exitCode, stdout, all } = await setup.update();
+    expect(exitCode, all).toBe(0);
+    expect(planOf(stdout)).toMatch(
+      /^ {2}kept {6}src\/views\/about\.js \(the new version changes it; its policy is "keep"\)$/m,
+    );
+    expect(setup.read('src/views/about.js')).toBe(about);
+    expect(setup.read('docs/extra.md')).toContain('Something now.');
+    expect(JSON.parse(setup.read('study-project.json')).policies['src/views/*']).toBe('keep');
+  });
+
   it('--check: 0 on a fresh project, 2 when the template changed, 0 after the update', async () => {
     const setup = await generate();
     const fresh = await setup.update(['--check']);
@@ -487,6 +511,14 @@ describe('update refuses, with one sentence, and changes nothing', () => {
     expect(dirty.exitCode, dirty.all).toBe(0);
     expect(setup.read('notes.txt')).toBe('untracked\n');
     expect(setup.read('docs/extra.md')).toContain('Something now.');
+    // --allow-dirty, and a change in a file the merge changes: git refuses, and the update is undone.
+    writeFileSync(path.join(setup.app, 'docs/extra.md'), 'My local words.\n');
+    edit(path.join(setup.tpl, 'files/docs/extra.md'), 'Something now.', 'Something else now.');
+    await refused(
+      setup,
+      ['--allow-dirty'],
+      /git did not start the merge:\n.*Your local changes to the following files would be overwritten by merge:[\s\S]*\nNothing was changed\.$/m,
+    );
   });
 
   it('a project it did not make, or outside a repository', async () => {

@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { CancelledError } from '../errors.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { installDependencies, TEMPLATE_BRANCH } from '../post.js';
 import { packageManager } from '../package-manager.js';
 import { info, warn } from '../ui.js';
@@ -71,9 +71,8 @@ export async function applyUpdate(git: Git, input: ApplyInput): Promise<Applied>
     ]);
     if ((await git.resolve('MERGE_HEAD')) === undefined) {
       // git refused before merging anything (with --allow-dirty: a local change in a file the merge changes).
-      throw new Error(
-        `git merge did not start: ${(merge.stderr.trim() || merge.stdout.trim()).split('\n').slice(0, 6).join('\n')}`,
-      );
+      const said = (merge.stderr.trim() || merge.stdout.trim()).split('\n').slice(0, 8).join('\n');
+      throw new UsageError(`git did not start the merge:\n${said}\nNothing was changed.`);
     }
     stopIfAsked(signal);
 

@@ -199,7 +199,7 @@ export async function update(input: UpdateInput): Promise<number> {
     // 7. The new version, on top of the base.
     const dir = path.join(work.dir, 'new');
     await renderVersion(dir, () => recordedAnswers(project, template, options), signal);
-    const { tree, changed } = await renderTree(store, project.gitDir, dir, policies, base);
+    const { tree, changed, held } = await renderTree(store, project.gitDir, dir, policies, base);
     const unchanged = !changed;
     // Unchanged, but not merged yet: an update whose merge was aborted by hand left it on the template branch.
     const pending = unchanged && templateTip !== undefined && !(await git.isAncestor(templateTip, head));
@@ -245,7 +245,13 @@ export async function update(input: UpdateInput): Promise<number> {
     }
 
     // 8. The plan: git's merge worked out in memory, each file given its word.
-    const plan = await planUpdate(store, { ours: adoption ?? head, theirs, policies, lockfile: pm.lockfile });
+    const plan = await planUpdate(store, {
+      ours: adoption ?? head,
+      theirs,
+      policies,
+      lockfile: pm.lockfile,
+      held: pending ? [] : held,
+    });
     info(`${bold(`Updating ${project.record.projectName ?? project.name}`)}: ${from} → ${to}\n`);
     info(describePlan(plan, input.install, pm.install));
     if (input.dryRun) {

@@ -3,7 +3,7 @@
 // renames included), then each path it touches given one of six words and, where merging is wrong for it, a
 // resolution. `--dry-run` prints this; the real update prints the same and carries out the resolutions after
 // `git merge`. One place decides what happens to a file: classify() below.
-import { policyFor, type Policy } from '../policies.js';
+import { isSecretFile, policyFor, type Policy } from '../policies.js';
 import { bold, dim, red } from '../ui.js';
 import { split, type Git } from './git.js';
 import { mergeJson } from './merge-json.js';
@@ -46,11 +46,13 @@ export interface PlanInput {
   theirs: string;
   policies: Record<string, Policy>;
   lockfile: string;
+  /** Files the new version changes, held as they were by their policy (render-version.ts). */
+  held: string[];
 }
 
 export async function planUpdate(
   git: Git,
-  { ours, theirs, policies, lockfile }: PlanInput,
+  { ours, theirs, policies, lockfile, held }: PlanInput,
 ): Promise<UpdatePlan> {
   const [base, merge] = await Promise.all([
     git.out(['merge-base', ours, theirs]),
@@ -77,7 +79,15 @@ export async function planUpdate(
   const changedByTemplate = new Set(template.map((change) => change.file));
   const json = async (file: string) => mergeJsonAt(git, file, base, ours, theirs);
 
-  const entries = await classify({ stages, changes, changedByLearner, changedByTemplate, policies, json });
+  const entries = await classify({
+    stages,
+    changes,
+    changedByLearner,
+    changedByTemplate,
+    policies,
+    json,
+    held,
+  });
   // The lockfile is written again when package.json changes, and only in a project that has one (never installed:
   // the learner's first install writes it).
   const dependencies = entries.some(
@@ -103,6 +113,7 @@ interface Facts {
   changedByLearner: Map<string, string>;
   changedByTemplate: Set<string>;
   policies: Record<string, Policy>;
+  held: string[];
   /** The three-way JSON merge of a file, or undefined when one side is not JSON. */
   json: (file: string) => Promise<{ text: string; disagreements: string[] } | undefined>;
 }
@@ -181,6 +192,18 @@ async function classify(facts: Facts): Promise<Entry[]> {
         },
       );
     }
+  }
+
+  for (const file of facts.held) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    entries.push({
+      action: 'kept',
+      file,
+      note: isSecretFile(file)
+        ? 'the new version changes it; update never writes a .env file'
+        : 'the new version changes it; its policy is "keep"',
+    });
   }
 
   for (const [file, status] of changedByLearner) {

@@ -52,6 +52,8 @@ export interface RenderedTree {
   tree: string;
   /** Whether it differs from base's tree (always true without a base). */
   changed: boolean;
+  /** Files the new version changes that stay as they were (a secret file, a "keep" policy), for the plan. */
+  held: string[];
 }
 
 /**
@@ -72,17 +74,20 @@ export async function renderTree(
   try {
     await git.out(['add', '-A'], { env, cwd: dir });
     const tree = await git.out(['write-tree'], { env, cwd: dir });
-    if (!base) return { tree, changed: true };
+    if (!base) return { tree, changed: true, held: [] };
     // What the render changes from base, as ":old-mode new-mode old-oid new-oid status" and the path.
     const changes = split(await git.out(['diff-tree', '-r', '-z', '--no-renames', base, tree]));
     const undo: string[] = [];
+    const held: string[] = [];
     for (let at = 0; at + 1 < changes.length; at += 2) {
       const file = changes[at + 1]!;
-      if (!untouchable(policyFor(file, policies))) continue;
+      const policy = policyFor(file, policies);
+      if (policy !== 'keep' && policy !== 'regenerate') continue;
       const [oldMode, , oldOid] = changes[at]!.slice(1).split(' ');
       undo.push(/^0+$/.test(oldMode!) ? `0 ${'0'.repeat(40)}\t${file}` : `${oldMode} ${oldOid}\t${file}`);
+      if (policy === 'keep') held.push(file); // a lockfile is never rendered: it is no news that it is held
     }
-    if (undo.length === 0) return { tree, changed: changes.length > 0 };
+    if (undo.length === 0) return { tree, changed: changes.length > 0, held };
     await git.out(['update-index', '-z', '--index-info'], {
       env,
       cwd: dir,
@@ -91,13 +96,9 @@ export async function renderTree(
     return {
       tree: await git.out(['write-tree'], { env, cwd: dir }),
       changed: undo.length * 2 < changes.length,
+      held,
     };
   } finally {
     rmSync(index, { force: true });
   }
-}
-
-/** Policies whose files the template's side of the merge never changes. */
-function untouchable(policy: Policy): boolean {
-  return policy === 'keep' || policy === 'regenerate';
 }
