@@ -367,6 +367,14 @@ describe('update', () => {
     expect(again.exitCode).toBe(1);
     expect(again.stdout).toContain('already holds');
     expect(await setup.git(['rev-parse', 'study-project/template'])).toBe(tip); // no second template commit
+    // Its note of what to undo lost (a crash, a clean-up): --abort still aborts the merge.
+    rmSync(path.join(setup.app, '.git/study-project-update.json'));
+    const aborted = await setup.update(['--abort']);
+    expect(aborted.stdout).toContain(
+      'Merge aborted: your files and branch are as they were before the update',
+    );
+    expect(treeOf(setup.app, true)).toEqual(files);
+    expect((await setup.update()).exitCode).toBe(1);
     writeFileSync(
       path.join(setup.app, 'src/views/about.js'),
       readFileSync(path.join(setup.tpl, 'files/src/views/about.js')),

@@ -6,7 +6,7 @@
 // nothing. docs/updating.md tells a learner; docs/decisions/0022 says why it works this way.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { loadTemplate, templateVersion, type Template } from '../kit.js';
 import { packageManager } from '../package-manager.js';
 import { installed } from '../paths.js';
@@ -261,7 +261,8 @@ export async function update(input: UpdateInput): Promise<number> {
       return 0;
     }
 
-    // 9. The update itself.
+    // 9. The update itself. Until here nothing was written but objects no ref points at.
+    if (signal.aborted) throw new CancelledError();
     const origHead = await git.resolve('ORIG_HEAD');
     const applied = await applyUpdate(git, {
       project,
@@ -322,6 +323,11 @@ export async function update(input: UpdateInput): Promise<number> {
       ].join('\n'),
     );
     return 1;
+  } catch (error) {
+    // A Ctrl-C before the update began (while rendering, say): nothing to undo.
+    if (error instanceof CancelledError && error.details === undefined)
+      throw new CancelledError('Nothing was changed.');
+    throw error;
   } finally {
     work.remove();
     interrupt.release();
@@ -339,8 +345,11 @@ function describeVersion(name: string, version: string): string {
 
 /** Git's identity when one is set up; else the generator's, as the first commit had (post.ts). */
 async function identityArgs(git: Git): Promise<string[]> {
-  const set = async (key: string) => (await git.run(['config', key])).exitCode === 0;
-  return (await set('user.name')) && (await set('user.email')) ? [] : FALLBACK_IDENTITY;
+  const [name, email] = await Promise.all([
+    git.run(['config', 'user.name']),
+    git.run(['config', 'user.email']),
+  ]);
+  return name.exitCode === 0 && email.exitCode === 0 ? [] : FALLBACK_IDENTITY;
 }
 
 /** A project without the branch, up to date: the branch at its re-rendered base, adopted by the learner's branch. */

@@ -86,7 +86,12 @@ export async function undo(git: Git, gitDir: string, state: UpdateState): Promis
 export async function abortUpdate(git: Git, gitDir: string): Promise<string> {
   const state = readState(gitDir);
   const merging = await mergeHead(git);
-  if (merging !== undefined && (state === undefined || merging !== state.templateAfter)) {
+  if (merging !== undefined && state === undefined && merging === (await git.resolve(TEMPLATE_REF))) {
+    // An update's merge whose note of what to undo is gone: the merge, at least.
+    await git.out(['merge', '--abort']);
+    return `Merge aborted: your files and branch are as they were before the update (${TEMPLATE_BRANCH} keeps the new version for the next update).`;
+  }
+  if (merging !== undefined && merging !== state?.templateAfter) {
     throw new UsageError('The merge in progress is not an update: undo it with git merge --abort.');
   }
   if (state === undefined) throw new UsageError('There is no update to abort.');
@@ -102,5 +107,5 @@ export async function abortUpdate(git: Git, gitDir: string): Promise<string> {
     );
   }
   await undo(git, gitDir, state);
-  return `Update aborted: the project, your branch and ${TEMPLATE_REF.replace('refs/heads/', '')} are as they were before it.`;
+  return `Update aborted: the project, your branch and ${TEMPLATE_BRANCH} are as they were before it.`;
 }
