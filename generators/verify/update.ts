@@ -41,7 +41,13 @@ export async function updateStep(ctx: StepContext): Promise<StepOutcome> {
   const run = async (command: string, args: string[], cwd: string) => {
     const result = await execa(command, args, {
       cwd,
-      env: ctx.env,
+      // A throwaway repository: its commits are not signed, whatever the machine's git config says.
+      env: {
+        ...ctx.env,
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: 'commit.gpgsign',
+        GIT_CONFIG_VALUE_0: 'false',
+      },
       extendEnv: false,
       reject: false,
       all: true,
