@@ -3,7 +3,7 @@
 // decision 0021), and merge the branch into the learner's with git's own merge: what the learner never touched
 // takes the new version, what only they changed stays theirs, what both changed is merged or left as a conflict
 // git shows like any other. --check and --dry-run work the merge out in a throwaway object store and write
-// nothing. docs/updating.md tells a learner; docs/decisions/0022 says why it works this way.
+// nothing. docs/updating.md tells a learner; docs/decisions/0023 says why it works this way.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CancelledError, UsageError } from '../errors.js';
