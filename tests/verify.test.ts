@@ -68,11 +68,14 @@ describe('verify', () => {
   });
 
   it('a step failing in the middle stops that template; the next template still runs', async () => {
-    const { exitCode, stdout } = await cli(['verify', fixture('broken-render'), fixture('verify-green')], {
-      cwd: tempDir(),
-      env: cleanEnv({ FIXTURE_FAIL_STEP: 'typecheck' }),
-      timeout: 60_000,
-    });
+    const { exitCode, stdout } = await cli(
+      ['verify', fixture('broken-render'), fixture('verify-green'), '--skip', 'update'],
+      {
+        cwd: tempDir(),
+        env: cleanEnv({ FIXTURE_FAIL_STEP: 'typecheck' }),
+        timeout: 60_000,
+      },
+    );
     expect(exitCode).toBe(1);
     // broken-render fails at generate, with the generator's message in the tail
     expect(stdout).toMatch(/✗ broken-render \(.+\) › generate/);
@@ -101,7 +104,7 @@ describe('verify', () => {
   });
 
   it('migrations: db:generate creating a file under drizzle/ fails the step and names the file', async () => {
-    const skip = ['lint', 'format', 'typecheck'].flatMap((step) => ['--skip', step]);
+    const skip = ['update', 'lint', 'format', 'typecheck'].flatMap((step) => ['--skip', step]);
     const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
       cwd: tempDir(),
       env: cleanEnv({ FIXTURE_SCHEMA_CHANGED: '1' }),

@@ -67,7 +67,7 @@ export class Git {
     const result = await this.run(args, options);
     if (result.exitCode !== 0) {
       const said = (result.stderr.trim() || result.stdout.trim()).replace(/^(fatal|error): /, '');
-      throw new Error(`git ${args[0] ?? ''} failed: ${said}`);
+      throw new Error(`git ${subcommand(args)} failed: ${said}`);
     }
     return result.stdout.replace(/\n$/, '');
   }
@@ -111,6 +111,15 @@ export class Git {
     const result = await this.run(['cat-file', 'blob', `${commit}:${file}`]);
     return result.exitCode === 0 ? result.stdout : undefined;
   }
+}
+
+/** `merge` in `-c merge.renames=true merge --no-ff …`: for messages. */
+function subcommand(args: string[]): string {
+  for (let index = 0; index < args.length; index += 1) {
+    if (args[index] === '-c') index += 1;
+    else if (!args[index]!.startsWith('-')) return args[index]!;
+  }
+  return '';
 }
 
 /** `-z` output → its entries. */

@@ -33,8 +33,6 @@ export interface Entry {
 
 export interface UpdatePlan {
   entries: Entry[];
-  /** The merge base git found: the template commit the project last took. */
-  base: string;
   /** The lockfile, when the dependencies change: the package manager writes it again after the merge. */
   regenerate?: string;
 }
@@ -54,6 +52,7 @@ export async function planUpdate(
   git: Git,
   { ours, theirs, policies, lockfile, held }: PlanInput,
 ): Promise<UpdatePlan> {
+  // The merge base git finds: the template commit the project last took.
   const [base, merge] = await Promise.all([
     git.out(['merge-base', ours, theirs]),
     git.run(['-c', 'merge.renames=true', 'merge-tree', '--write-tree', '-z', ours, theirs]),
@@ -95,7 +94,7 @@ export async function planUpdate(
   );
   const regenerate =
     dependencies && policyFor(lockfile, policies) === 'regenerate' && (await git.has(ours, lockfile));
-  return { entries, base, ...(regenerate && { regenerate: lockfile }) };
+  return { entries, ...(regenerate && { regenerate: lockfile }) };
 }
 
 interface Change {
