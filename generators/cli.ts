@@ -1,5 +1,6 @@
-// The command line: `create-study-project [dir]`, `list`, `verify`, `update`. Each command's code is loaded only when it
-// runs (prompts only on a TTY, verify only for `verify`), so a plain `create` starts fast.
+// The command line: `create-study-project [dir]`, `list`, `verify`, `update`. Each command's code is loaded only
+// when it runs (prompts only on a TTY, verify only for `verify`, update only for `update`), so a plain `create`
+// starts fast.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { parseOptionFlags } from './options.js';

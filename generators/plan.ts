@@ -27,7 +27,6 @@ import { shellQuote } from './ui.js';
 /** Written into every generated package.json and given to templates as `node`. */
 export const NODE = { engines: '>=22.13', major: 24 };
 
-export { RECORD_FILE };
 const GENERATED_FILES = ['package.json', RECORD_FILE, ...REGISTRY_FILES, ...MANAGER_FILES];
 /** Partials under `partials/slots/` fill a slot (`{{slot "name"}}`): every part's, in layer order. */
 const SLOTS_DIR = 'slots/';

@@ -91,17 +91,6 @@ export class Git {
     });
   }
 
-  /** The files of a tree or commit: path → "mode oid". */
-  async files(treeish: string): Promise<Map<string, string>> {
-    const files = new Map<string, string>();
-    for (const line of split(await this.out(['ls-tree', '-r', '-z', '--full-tree', treeish]))) {
-      const tab = line.indexOf('\t');
-      const [mode, , oid] = line.slice(0, tab).split(' ');
-      files.set(line.slice(tab + 1), `${mode} ${oid}`);
-    }
-    return files;
-  }
-
   async has(commit: string, file: string): Promise<boolean> {
     return (await this.run(['cat-file', '-e', `${commit}:${file}`])).exitCode === 0;
   }
