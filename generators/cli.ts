@@ -1,5 +1,6 @@
-// The command line: `create-study-project [dir]`, `list`, `verify`. Each command's code is loaded only when it
-// runs (prompts only on a TTY, verify only for `verify`), so a plain `create` starts fast.
+// The command line: `create-study-project [dir]`, `list`, `verify`, `update`. Each command's code is loaded only
+// when it runs (prompts only on a TTY, verify only for `verify`, update only for `update`), so a plain `create`
+// starts fast.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { parseOptionFlags } from './options.js';
@@ -108,6 +109,83 @@ async function main(argv: string[]): Promise<number> {
         });
       },
     )
+    .command(
+      'update',
+      'Bring the later version of the template into this project (run it inside the project)',
+      (y) =>
+        y
+          .usage(
+            `${name} update [options]\n\nRun inside a project made by ${name}: renders the installed version of its ` +
+              'template with the answers in study-project.json, commits that on the branch study-project/template ' +
+              'and merges it into your branch with git. What you never touched takes the new version, what only you ' +
+              'changed stays yours, what both changed is merged; a real conflict is left with markers for you.',
+          )
+          .option('check', {
+            type: 'boolean',
+            describe: 'Exit 2 when an update exists, 0 when up to date (for CI); writes nothing',
+          })
+          .option('dry-run', {
+            type: 'boolean',
+            describe:
+              'Print what would happen to each file (updated, new, removed, merged, kept, conflict); writes nothing',
+          })
+          .option('abort', {
+            type: 'boolean',
+            describe:
+              'Undo an update whose merge is not committed yet: the project, your branch and the template branch as before',
+          })
+          .option('defaults', {
+            type: 'boolean',
+            describe: 'Options the template gained since take their defaults (no questions)',
+          })
+          .option('option', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            describe: 'Answer (or change) a template option: key=value (repeatable)',
+          })
+          .option('allow-dirty', {
+            type: 'boolean',
+            describe:
+              'Update although changes are not committed (git still refuses to overwrite them; --abort cannot bring them back)',
+          })
+          .option('install', {
+            type: 'boolean',
+            describe:
+              'When package.json changes, write the lockfile again with the package manager (--no-install to skip)',
+          })
+          .option('template', {
+            type: 'string',
+            describe: 'Where a folder template is now, when it has moved',
+          })
+          .option('from', {
+            type: 'string',
+            describe:
+              'For a project without the branch study-project/template: the version it was made with (a package folder or tarball; a folder template: the folder as it was)',
+          })
+          .example(`${name} update --dry-run`, 'See what an update would do')
+          .example(`${name} update --defaults`, 'Update; new options take their defaults')
+          .example(`${name} update --check`, 'In CI: exit code 2 when an update exists')
+          .example(`${name} update --abort`, 'Undo an update that left conflicts')
+          .epilogue(
+            'Exit codes: 0 done (or up to date), 1 an error or conflicts left to resolve, 2 (--check) an update exists, ' +
+              '130 cancelled. docs/updating.md explains updating to a learner.',
+          ),
+      async (args) => {
+        const { update } = await import('./update/index.js');
+        exitCode = await update({
+          check: args.check === true,
+          dryRun: args.dryRun === true,
+          abort: args.abort === true,
+          defaults: args.defaults === true,
+          allowDirty: args.allowDirty === true,
+          install: args.install !== false,
+          options: parseOptionFlags(args.option ?? []),
+          template: once('template', args.template),
+          from: once('from', args.from),
+        });
+      },
+    )
     .example(`${name}`, 'Ask for everything on a terminal')
     .example(
       `${name} my-guestbook --template guestbook --yes`,
@@ -122,6 +200,7 @@ async function main(argv: string[]): Promise<number> {
     .example(`${name} my-app -t ./my-template --dry-run`, 'Preview an instructor template folder')
     .example(`${name} list`, 'Templates and what they are')
     .example(`${name} verify guestbook`, 'Check that a template is green end to end')
+    .example(`${name} update`, 'Inside a project: merge in the later version of its template')
     .strict()
     .version(generator.version)
     .alias('v', 'version')

@@ -1,5 +1,6 @@
 // The template kit: load manifests (template.json, layer.json) through the contract's schemas (manifest.ts) and
 // the versions map. The format is described in docs/authoring-templates.md; every error names the file and the key.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
@@ -17,7 +18,7 @@ import type {
 import type * as ManifestSchemas from './manifest.js';
 import { contentHash } from './hash.js';
 import { describeNumber, numberProblem } from './numbers.js';
-import { kitRoot } from './paths.js';
+import { generator, kitRoot } from './paths.js';
 
 export type { EnvEntry, OptionSpec, Probe, Requirement, WriteCheck, WriteRequest };
 export { describeNumber, numberProblem };
@@ -140,6 +141,25 @@ export function loadVersions(): VersionsMap {
     versions[name] = range;
   }
   return versions;
+}
+
+/**
+ * The version of a template, for the project's record: a kit template's is the package's (the kit ships with it);
+ * a folder's, which an instructor changes without a version number, is a hash of its files (`sha256-` + 12 hex
+ * digits), so that update can tell whether the folder is still the one a project was made from.
+ */
+export function templateVersion(template: Template): string {
+  if (template.givenPath === undefined) return generator.version;
+  const hash = createHash('sha256');
+  const files = readdirSync(template.dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path.relative(template.dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
+    .filter((file) => !/(^|\/)(\.git|node_modules)\//.test(file))
+    .sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(path.join(template.dir, file)));
+  return `sha256-${hash.digest('hex').slice(0, 12)}`;
 }
 
 /** `"fastify"` → the map's range; `"left-pad@^1.3.0"` → pinned; an unknown name is an error naming its owner. */

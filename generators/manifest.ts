@@ -6,6 +6,8 @@
 // `template.json: "options.size.type" must be "number", "string" or "boolean" (got "int")`.
 import { z } from 'zod';
 import { numberProblem } from './numbers.js';
+import { PACKAGE_MANAGERS } from './package-manager.js';
+import { POLICIES } from './policies.js';
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = (what: string) => z.string({ error: what });
@@ -182,6 +184,52 @@ export const templateSchema = z.strictObject({
     .default({}),
 });
 
+const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/**
+ * A project's record, `study-project.json`: written by `create` (plan.ts), read by `update` (update/record.ts).
+ * `templateFolder`, `templateVersion`, `projectName`, `packageManagerMajor` and `policies` came with update, so
+ * they are optional: a record made before them (generator, template, templatePath, packageName, options,
+ * packageManager, command) is still a valid one.
+ */
+export const recordSchema = z.strictObject({
+  generator: z.strictObject(
+    {
+      name: text('the name of the generator, "create-study-project"'),
+      version: text('a version such as "0.1.0"').regex(VERSION, 'a version such as "0.1.0"'),
+    },
+    { error: '{ "name": "create-study-project", "version": "0.1.0" }' },
+  ),
+  template: name,
+  /** As it was given to `--template` (relative to where create ran), for `command`. */
+  templatePath: text('the template folder as it was given to --template').min(1).optional(),
+  /** The template folder relative to the project: where update looks for it. */
+  templateFolder: text('the template folder, relative to the project').min(1).optional(),
+  templateVersion: text('the version of the template, e.g. "0.1.0"').min(1).optional(),
+  projectName: text('the project directory name').min(1, 'the project directory name').optional(),
+  packageName: text('an npm package name'),
+  options: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean()], { error: 'a string, a number or true/false' }),
+    { error: 'an object of option name → value' },
+  ),
+  packageManager: z.enum(PACKAGE_MANAGERS, { error: `one of ${PACKAGE_MANAGERS.join(', ')}` }),
+  packageManagerMajor: z
+    .number({ error: 'a major version number' })
+    .int('a major version number')
+    .positive('a major version number')
+    .optional(),
+  command: text('the command that makes the project again'),
+  policies: z
+    .record(
+      z.string().min(1, 'a file path or pattern'),
+      z.enum(POLICIES, { error: `one of ${POLICIES.map((policy) => `"${policy}"`).join(', ')}` }),
+      { error: `an object of file path or pattern → ${POLICIES.map((policy) => `"${policy}"`).join(', ')}` },
+    )
+    .optional(),
+});
+
+export type ProjectRecord = z.infer<typeof recordSchema>;
 export type LayerManifest = z.infer<typeof layerSchema>;
 export type TemplateManifest = z.infer<typeof templateSchema>;
 export type EnvEntry = z.infer<typeof envEntry>;

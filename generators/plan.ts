@@ -10,13 +10,16 @@ import {
   loadLayer,
   loadVersions,
   resolveDependency,
+  templateVersion,
   type EnvEntry,
   type OptionValue,
   type Layer,
   type Part,
   type Template,
 } from './kit.js';
+import type { ProjectRecord } from './manifest.js';
 import { MANAGER_FILES, packageManager, type PackageManager } from './package-manager.js';
+import { defaultPolicies, RECORD_FILE } from './policies.js';
 import { REGISTRY_FILES, registries } from './registries.js';
 import { generator, kitRoot } from './paths.js';
 import { shellQuote } from './ui.js';
@@ -24,7 +27,6 @@ import { shellQuote } from './ui.js';
 /** Written into every generated package.json and given to templates as `node`. */
 export const NODE = { engines: '>=22.13', major: 24 };
 
-export const RECORD_FILE = 'study-project.json';
 const GENERATED_FILES = ['package.json', RECORD_FILE, ...REGISTRY_FILES, ...MANAGER_FILES];
 /** Partials under `partials/slots/` fill a slot (`{{slot "name"}}`): every part's, in layer order. */
 const SLOTS_DIR = 'slots/';
@@ -57,16 +59,6 @@ export interface RenderContext {
   pm: PackageManager;
   generator: { name: string; version: string };
   node: typeof NODE;
-}
-
-export interface AnswersRecord {
-  generator: { name: string; version: string };
-  template: string;
-  templatePath?: string;
-  packageName: string;
-  options: Record<string, OptionValue>;
-  packageManager: string;
-  command: string;
 }
 
 export interface Plan {
@@ -114,7 +106,7 @@ export function buildPlan(answers: Answers): Plan {
   );
   const env = mergeEnv(parts);
   const packageJson = buildPackageJson(answers, parts, scripts);
-  const record = buildRecord(answers);
+  const record = buildRecord(answers, pm);
   files.set('package.json', generated('package.json', packageJson));
   files.set(RECORD_FILE, generated(RECORD_FILE, record));
   for (const [file, content] of Object.entries(pm.files)) files.set(file, generated(file, content));
@@ -290,15 +282,29 @@ function buildPackageJson(answers: Answers, parts: Part[], scripts: Record<strin
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-function buildRecord(answers: Answers): string {
-  const record: AnswersRecord = {
+/**
+ * study-project.json: what the project was made from and with which answers (never a secret: options are not
+ * secrets, env values are not recorded), so that `update` can render a later version the same way, and how update
+ * treats its files. Its schema is `recordSchema` (manifest.ts).
+ */
+function buildRecord(answers: Answers, pm: PackageManager): string {
+  const { template } = answers;
+  const record: ProjectRecord = {
     generator: { ...generator },
-    template: answers.template.name,
-    ...(answers.template.givenPath !== undefined && { templatePath: answers.template.givenPath }),
+    template: template.name,
+    ...(template.givenPath !== undefined && {
+      templatePath: template.givenPath,
+      // templatePath is relative to where create ran; update runs in the project and looks here.
+      templateFolder: path.relative(answers.target, template.dir).split(path.sep).join('/') || '.',
+    }),
+    templateVersion: templateVersion(template),
+    projectName: answers.projectName,
     packageName: answers.packageName,
     options: answers.options,
     packageManager: answers.packageManager,
+    ...(answers.packageManagerMajor !== undefined && { packageManagerMajor: answers.packageManagerMajor }),
     command: reproduceCommand(answers),
+    policies: defaultPolicies(pm.lockfile),
   };
   return `${JSON.stringify(record, null, 2)}\n`;
 }

@@ -20,7 +20,8 @@ export const COMMIT_MESSAGE = 'Initial commit from create-study-project';
  * shows a learner what they changed since; updates to a newer template are merged from it.
  */
 export const TEMPLATE_BRANCH = 'study-project/template';
-const FALLBACK_IDENTITY = [
+/** Who commits when git has no identity set up (a fresh machine, a container): named as the generator. */
+export const FALLBACK_IDENTITY = [
   '-c',
   'user.name=create-study-project',
   '-c',
@@ -43,25 +44,12 @@ export async function postSteps(answers: Answers, signal: AbortSignal): Promise<
   if (answers.install && execa) {
     if (signal.aborted) throw stop('before installing');
     info(`\nInstalling dependencies with ${pm.name}…`);
-    const child = execa(pm.name, ['install'], {
-      cwd: answers.target,
-      // A new project has no lockfile: this install is the one that writes it. Yarn 2+ refuses to under CI=true
-      // (immutable installs are its CI default), which would fail `yarn create` in a CI job or a codespace.
-      env: { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' },
-      stdio: 'inherit',
-      reject: false,
-      ...OWN_GROUP,
-    });
-    const done = forwardTo(child, signal, STOP_GRACE_MS);
-    const result = await child;
-    done();
+    const failure = await installDependencies(execa, pm, answers.target, signal);
     if (signal.aborted) throw stop('while installing');
     left.install = false;
-    if (result.failed) {
+    if (failure) {
       installFailed = true;
-      warn(
-        `Installing dependencies failed: ${result.code === 'ENOENT' ? `${pm.name} was not found` : result.shortMessage}`,
-      );
+      warn(`Installing dependencies failed: ${failure}`);
     }
   }
 
@@ -85,6 +73,33 @@ export async function postSteps(answers: Answers, signal: AbortSignal): Promise<
   if (!answers.install) info(`  ${pm.install}`);
   info(`  ${pm.run} dev\n`);
   return 0;
+}
+
+/**
+ * `<pm> install` in `dir`, its output on the terminal, in a process group of its own that gets our signal (so the
+ * package manager's scripts end with it). It writes the lockfile: a new project's, or again after `update`
+ * changed package.json. Returns why it failed, or undefined.
+ */
+export async function installDependencies(
+  execa: Execa,
+  pm: PackageManager,
+  dir: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const child = execa(pm.name, ['install'], {
+    cwd: dir,
+    // The install writes the lockfile. Yarn 2+ refuses to under CI=true (immutable installs are its CI default),
+    // which would fail `yarn create` in a CI job or a codespace.
+    env: { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' },
+    stdio: 'inherit',
+    reject: false,
+    ...OWN_GROUP,
+  });
+  const done = forwardTo(child, signal, STOP_GRACE_MS);
+  const result = await child;
+  done();
+  if (!result.failed) return undefined;
+  return result.code === 'ENOENT' ? `${pm.name} was not found` : result.shortMessage;
 }
 
 /** What a cancellation after the files were written tells: what is done, what is not, the commands left. */

@@ -2,6 +2,7 @@
 // each one is asked only when flags and the preset left it open (see resolveAnswers() in answers.ts).
 import prompts, { type PromptObject } from 'prompts';
 import { CancelledError } from './errors.js';
+import { describeNumber, numberProblem, type OptionSpec, type OptionValue } from './kit.js';
 import type { PackageManagerName } from './package-manager.js';
 import { packageNameProblem } from './package-name.js';
 import { targetProblem } from './target.js';
@@ -86,4 +87,29 @@ export function git(): Promise<boolean> {
     message: 'Create a git repository with a first commit?',
     initial: true,
   });
+}
+
+/** A template option a project has no answer for yet (`update`: the new version of its template added it). */
+export function option(name: string, spec: OptionSpec): Promise<OptionValue> {
+  const message = `New option ${name}${spec.description ? ` (${spec.description})` : ''}`;
+  if (spec.type === 'boolean') return ask<boolean>({ type: 'confirm', message, initial: spec.default });
+  if (spec.type === 'number') {
+    return ask<number>({
+      type: 'number',
+      message,
+      initial: spec.default,
+      float: !spec.integer,
+      validate: (value: number) =>
+        numberProblem(Number(value), spec) === undefined || `Expected ${describeNumber(spec)}`,
+    });
+  }
+  if (spec.choices) {
+    return ask<string>({
+      type: 'select',
+      message,
+      choices: spec.choices.map((choice) => ({ title: choice, value: choice })),
+      initial: Math.max(0, spec.choices.indexOf(spec.default)),
+    });
+  }
+  return ask<string>({ type: 'text', message, initial: spec.default });
 }

@@ -207,10 +207,14 @@ describe('answers record', () => {
       generator: { name: 'create-study-project', version: expect.any(String) },
       template: 'basic',
       templatePath: './tpl',
+      templateFolder: '../tpl', // where update finds it, from the project
+      templateVersion: expect.stringMatching(/^sha256-[0-9a-f]{12}$/), // a folder's version: a hash of its files
+      projectName: 'my-app',
       packageName: 'my-app',
       options: { pageSize: 20, greeting: 'Hello', dark: false },
       packageManager: 'pnpm',
       command: `npx create-study-project@${record.generator.version} my-app --template ./tpl --yes --no-install --no-git --package-manager pnpm --option pageSize=20`,
+      policies: { 'package.json': 'json', 'study-project.json': 'json', 'pnpm-lock.yaml': 'regenerate' },
     });
     expect(JSON.stringify(record)).not.toMatch(/20\d\d-\d\d-\d\d/); // no timestamps
 

@@ -17,6 +17,7 @@ import { cleanEnv, cli, fixture, tempDir } from './helpers.js';
 
 const STEPS = [
   'generate',
+  'update',
   'install',
   'lint',
   'format',
@@ -43,9 +44,10 @@ describe('verify', () => {
     });
     const lines = stdout.split('\n').filter((line) => line.includes(' › '));
     expect(lines.map((line) => /› (\S+)/.exec(line)?.[1])).toEqual(STEPS);
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^✓ verify-green \(.+\) › \S+ {2}\d+\.\ds$/);
+    for (const line of lines.slice(0, -1))
+      expect(line).toMatch(/^✓ verify-green \(.+\) › \S+ {2}\d+\.\ds( {2}.+)?$/);
     expect(lines.at(-1)).toMatch(/^- verify-green \(.+\) › docker {2}SKIPPED$/);
-    expect(stdout).toContain('13 steps passed');
+    expect(stdout).toContain('14 steps passed');
     expect(stdout).toContain('All templates are green.');
     expect(exitCode).toBe(0);
     expect(leftovers().filter((name) => !before.includes(name))).toEqual([]); // temp dirs removed
@@ -66,11 +68,14 @@ describe('verify', () => {
   });
 
   it('a step failing in the middle stops that template; the next template still runs', async () => {
-    const { exitCode, stdout } = await cli(['verify', fixture('broken-render'), fixture('verify-green')], {
-      cwd: tempDir(),
-      env: cleanEnv({ FIXTURE_FAIL_STEP: 'typecheck' }),
-      timeout: 60_000,
-    });
+    const { exitCode, stdout } = await cli(
+      ['verify', fixture('broken-render'), fixture('verify-green'), '--skip', 'update'],
+      {
+        cwd: tempDir(),
+        env: cleanEnv({ FIXTURE_FAIL_STEP: 'typecheck' }),
+        timeout: 60_000,
+      },
+    );
     expect(exitCode).toBe(1);
     // broken-render fails at generate, with the generator's message in the tail
     expect(stdout).toMatch(/✗ broken-render \(.+\) › generate/);
@@ -99,7 +104,7 @@ describe('verify', () => {
   });
 
   it('migrations: db:generate creating a file under drizzle/ fails the step and names the file', async () => {
-    const skip = ['lint', 'format', 'typecheck'].flatMap((step) => ['--skip', step]);
+    const skip = ['update', 'lint', 'format', 'typecheck'].flatMap((step) => ['--skip', step]);
     const { exitCode, stdout } = await cli(['verify', fixture('verify-green'), ...skip], {
       cwd: tempDir(),
       env: cleanEnv({ FIXTURE_SCHEMA_CHANGED: '1' }),
@@ -183,6 +188,7 @@ describe('verify', () => {
       '  - docker-compose: not found (nor `docker compose`) (for compose): Debian/Ubuntu: apt-get install docker-compose',
       '  - Docker: the docker command is not found (for docker): Debian/Ubuntu: apt-get install docker.io',
       "  - tmux, which the fixture's tests type in it: not found on PATH (for test, test-postgres): Debian/Ubuntu: apt-get install tmux",
+      '  - git: not found on PATH (for update): Debian/Ubuntu: apt-get install git (update needs 2.38 or newer)',
       '--skip test-postgres --skip docker --skip test --skip e2e --skip compose',
     ]) {
       expect(stderr).toContain(line);
@@ -195,7 +201,7 @@ describe('verify', () => {
   it('without docker-compose, and a docker without its compose plugin: named up front, alone', async () => {
     const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green')], {
       cwd: tempDir(),
-      env: cleanEnv({ PATH: nodeAndNpmOnly('docker', 'tmux') }),
+      env: cleanEnv({ PATH: nodeAndNpmOnly('docker', 'tmux', 'git') }),
       timeout: 60_000,
     });
     expect(exitCode).toBe(1);
@@ -211,7 +217,7 @@ describe('verify', () => {
     const { exitCode, stdout, stderr } = await cli(['verify', fixture('verify-green'), ...skip], {
       cwd: tempDir(),
       env: cleanEnv({
-        PATH: nodeAndNpmOnly('tmux'),
+        PATH: nodeAndNpmOnly('tmux', 'git'),
         CHROMIUM_PATH: '/nonexistent/chromium',
         VERIFY_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test',
         VERIFY_REDIS_URL: 'redis://127.0.0.1:1',
@@ -282,6 +288,56 @@ describe('verify', () => {
     expect(stderr).toContain('  - PostgreSQL at postgres://postgres@127.0.0.1:1/test: not reachable (');
     expect(stderr).toContain('or set VERIFY_DATABASE_URL');
     expect(stdout).not.toContain(' › ');
+  });
+  describe('update: a project of the previous release, changed by a learner, updates to this one', () => {
+    /** Only generate and update run. */
+    const onlyUpdate = STEPS.filter((step) => !['generate', 'update'].includes(step)).flatMap((step) => [
+      '--skip',
+      step,
+    ]);
+    /** A copy of verify-green with one more file. */
+    function greenWith(file: string, content: string): string {
+      const dir = path.join(tempDir(), 'green-copy');
+      cpSync(fixture('verify-green'), dir, { recursive: true });
+      writeFileSync(path.join(dir, 'files', file), content);
+      return dir;
+    }
+
+    it('passes on a kit template, and says what it merged', async () => {
+      const { exitCode, stdout } = await cli(['verify', 'guestbook', ...onlyUpdate], {
+        cwd: tempDir(),
+        timeout: 60_000,
+      });
+      expect(stdout).toMatch(
+        /✓ guestbook › update {2}\d+\.\ds {2}6 changes of a release merged with 5 of a learner's, no conflict \(update \d+\.\d s\)/,
+      );
+      expect(exitCode).toBe(0);
+    });
+
+    it('fails when the merge is not clean, naming the file', async () => {
+      // A template that tells git never to merge its files: every file both sides changed is a conflict.
+      const template = greenWith('.gitattributes', '* -merge\n');
+      const { exitCode, stdout } = await cli(['verify', template, ...onlyUpdate], {
+        cwd: tempDir(),
+        timeout: 60_000,
+      });
+      expect(exitCode).toBe(1);
+      expect(stdout).toMatch(/✗ verify-green \(.+\) › update/);
+      expect(stdout).toContain('the update did not merge cleanly: .github/workflows/ci.yml');
+    });
+
+    it("fails when a learner's change is lost, naming the files", async () => {
+      // A template that ignores a file it ships: the file cannot follow a rename, and the learner's line in it is lost.
+      const template = greenWith('_gitignore', 'compose.yaml\n');
+      const { exitCode, stdout } = await cli(['verify', template, ...onlyUpdate], {
+        cwd: tempDir(),
+        timeout: 60_000,
+      });
+      expect(exitCode).toBe(1);
+      expect(stdout).toContain(
+        'the update lost or got wrong: compose.yaml: missing; previous-compose.yaml: should not be there',
+      );
+    });
   });
 });
 

@@ -3,6 +3,7 @@
 
 export const HOW = {
   npm: 'it comes with Node.js: https://nodejs.org',
+  git: 'Debian/Ubuntu: apt-get install git (update needs 2.38 or newer)',
   postgres:
     'start one (Debian/Ubuntu: apt-get install postgresql), or set VERIFY_DATABASE_URL to a server where it may CREATE DATABASE',
   redis:

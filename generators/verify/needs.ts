@@ -51,6 +51,7 @@ export async function missingNeeds(templates: Template[], skip: string[]): Promi
   const redis = templates.some(usesRedis);
 
   if (runs(NPM_STEPS).length > 0 && !onPath('npm')) need(NPM_STEPS, 'npm: not found on PATH', HOW.npm);
+  if (!onPath('git')) need(['update'], 'git: not found on PATH', HOW.git);
 
   const packages = Object.entries(PACKAGES)
     .filter(([name, steps]) => (name !== 'ioredis' || redis) && runs(steps).length > 0)

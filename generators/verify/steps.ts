@@ -9,6 +9,7 @@ import { HOW } from './how.js';
 import { withScratchServices } from './redis.js';
 import { runCommand, type StepContext, type StepOutcome } from './run.js';
 import { startAndProbe } from './start.js';
+import { updateStep } from './update.js';
 import { lintWorkflow } from './workflow.js';
 
 export interface Step {
@@ -51,6 +52,14 @@ export const STEPS: Step[] = [
           timeoutMs: MINUTE,
         },
       ),
+  },
+  {
+    name: 'update',
+    summary:
+      "a project of its own (not installed) as the previous release made it (this release's changes " +
+      "taken out), a learner's changes committed, then update --check (2), --dry-run (writes nothing), update: " +
+      "no conflict, and exactly the new render with the learner's changes",
+    run: updateStep,
   },
   {
     name: 'install',
