@@ -1,7 +1,7 @@
-import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Counted } from '../core/pagination.js';
 import type { Db } from '../db/client.js';
-import { type Conversation, conversations } from '../db/schema/index.js';
+import { type Conversation, conversations, type Message, messages } from '../db/schema/index.js';
 
 /** The only code that reads or writes conversations. Every read by a user is scoped to that user's rows. */
 export class ConversationRepository {
@@ -9,6 +9,7 @@ export class ConversationRepository {
   // server also plans each once per connection); execute() fills in the placeholders.
   private readonly findOwnedQuery;
   private readonly pageByUserQuery;
+  private readonly openQuery;
 
   constructor(private readonly db: Db) {
     this.findOwnedQuery = db
@@ -24,6 +25,13 @@ export class ConversationRepository {
       .offset(sql.placeholder('offset'))
       .limit(sql.placeholder('limit'))
       .prepare('conversations_page_by_user');
+    // One query for the conversation and its messages (a relational query: src/db/schema/conversations.ts).
+    this.openQuery = db.query.conversations
+      .findFirst({
+        where: and(eq(conversations.id, sql.placeholder('id')), eq(conversations.userId, sql.placeholder('userId'))),
+        with: { messages: { orderBy: asc(messages.id) } },
+      })
+      .prepare('conversations_open');
   }
 
   async create(userId: number, title: string): Promise<Conversation> {
@@ -36,6 +44,14 @@ export class ConversationRepository {
   async findOwned(id: number, userId: number): Promise<Conversation | undefined> {
     const [found] = await this.findOwnedQuery.execute({ id, userId });
     return found;
+  }
+
+  /** The conversation with its messages, oldest first; undefined as findOwned() says. */
+  async findOwnedWithMessages(
+    id: number,
+    userId: number,
+  ): Promise<(Conversation & { messages: Message[] }) | undefined> {
+    return this.openQuery.execute({ id, userId });
   }
 
   async findById(id: number): Promise<Conversation | undefined> {

@@ -1,20 +1,10 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type Message, messages, type NewMessage } from '../db/schema/index.js';
 
 /** The only code that reads or writes messages. */
 export class MessageRepository {
-  // Opening a conversation runs it every time: prepared once (see ConversationRepository).
-  private readonly listByConversationQuery;
-
-  constructor(private readonly db: Db) {
-    this.listByConversationQuery = db
-      .select()
-      .from(messages)
-      .where(eq(messages.conversationId, sql.placeholder('conversationId')))
-      .orderBy(asc(messages.id))
-      .prepare('messages_by_conversation');
-  }
+  constructor(private readonly db: Db) {}
 
   async create(message: NewMessage): Promise<Message> {
     const [created] = await this.db.insert(messages).values(message).returning();
@@ -24,7 +14,7 @@ export class MessageRepository {
 
   /** Every message of a conversation, oldest first. */
   async listByConversation(conversationId: number): Promise<Message[]> {
-    return this.listByConversationQuery.execute({ conversationId });
+    return this.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id));
   }
 
   /** The last `limit` messages, oldest first: the context sent to the model with a new question. */

@@ -2,7 +2,6 @@ import { AppError } from '../core/errors.js';
 import { type Page, readPage } from '../core/pagination.js';
 import type { Conversation, Message } from '../db/schema/index.js';
 import type { ConversationRepository } from '../repositories/conversation-repository.js';
-import type { MessageRepository } from '../repositories/message-repository.js';
 
 /** The title of a conversation until the title job (or the user) names it. */
 export const defaultTitle = 'New conversation';
@@ -11,7 +10,6 @@ export const defaultTitle = 'New conversation';
 export class ConversationService {
   constructor(
     private readonly conversations: ConversationRepository,
-    private readonly messages: MessageRepository,
     private readonly pageSize = 20,
   ) {}
 
@@ -29,8 +27,9 @@ export class ConversationService {
   }
 
   async open(userId: number, id: number): Promise<Conversation & { messages: Message[] }> {
-    const conversation = await this.owned(userId, id);
-    return { ...conversation, messages: await this.messages.listByConversation(id) };
+    const conversation = await this.conversations.findOwnedWithMessages(id, userId);
+    if (!conversation) throw notFound(id);
+    return conversation;
   }
 
   async rename(userId: number, id: number, title: string): Promise<Conversation> {

@@ -42,7 +42,7 @@ export function createServices(deps: ServiceDeps) {
 
   return {
     ...accountServices(deps),
-    conversations: new ConversationService(conversations, messages),
+    conversations: new ConversationService(conversations),
     chat: new ChatService(conversations, messages, completions, jobs, config.CONTEXT_MESSAGES),
     completions,
     quota,

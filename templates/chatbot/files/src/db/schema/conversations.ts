@@ -1,3 +1,4 @@
+import { relations } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { users } from './users.js';
 
@@ -36,6 +37,15 @@ export const messages = pgTable(
   },
   (table) => [index('messages_conversation_idx').on(table.conversationId, table.id)],
 );
+
+/**
+ * How the tables relate, for Drizzle's relational queries (`db.query.conversations.findFirst({ with: { messages } })`):
+ * a conversation with its messages in one query. Not part of the database; migrations do not change.
+ */
+export const conversationsRelations = relations(conversations, ({ many }) => ({ messages: many(messages) }));
+export const messagesRelations = relations(messages, ({ one }) => ({
+  conversation: one(conversations, { fields: [messages.conversationId], references: [conversations.id] }),
+}));
 
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;
